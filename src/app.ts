@@ -1,0 +1,63 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import nunjucks from 'nunjucks';
+import type { Logger } from 'pino';
+import { catalogRoutes } from './catalog/catalog-routes';
+import type { CatalogService } from './catalog/catalog-service';
+import { checkApiRoutes } from './check/check-api-routes';
+import { checkPageRoutes } from './check/check-page-routes';
+import type { CheckService } from './check/check-service';
+import type { HashingProfile } from './hashing/hashing-profile';
+import { profileRoutes } from './hashing/profile-routes';
+import { healthRoutes } from './health/health-routes';
+import { errorMiddleware, notFoundHandler } from './http/error-middleware';
+import { openApiDocument } from './http/openapi';
+import { packageRoot } from './http/package-root';
+import { securityHeaders } from './http/security-headers';
+
+export interface AppDeps {
+  check: CheckService;
+  catalog: CatalogService;
+  currentProfile: () => HashingProfile;
+  /** Resolves when the store answers. */
+  ping: () => Promise<void>;
+  logger: Logger;
+  demoMode: boolean;
+}
+
+// A check needs a few hundred bytes; anything much larger is not a check.
+const BODY_LIMIT = '8kb';
+
+/** The composition root of the HTTP layer: wires routes to the services it is given; never listens. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  configureViews(app, deps.demoMode);
+
+  app.use(securityHeaders);
+  app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+
+  app.use(healthRoutes(deps.ping));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use(profileRoutes(deps.currentProfile));
+  app.use(catalogRoutes(deps.catalog));
+  app.use(checkApiRoutes(deps.check));
+  app.use(checkPageRoutes(deps.check));
+
+  app.use(notFoundHandler);
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}
+
+function configureViews(app: Express, demoMode: boolean): void {
+  // An environment of our own, not nunjucks.configure's process-wide one: two apps never share state.
+  const loader = new nunjucks.FileSystemLoader(path.join(packageRoot(), 'views'));
+  const env = new nunjucks.Environment(loader, { autoescape: true });
+  env.addGlobal('demoMode', demoMode);
+  env.express(app);
+  app.set('view engine', 'njk');
+}

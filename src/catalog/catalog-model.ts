@@ -1,0 +1,48 @@
+import type { DataClass } from './data-classes';
+import type { LocalizedText } from './localized-text';
+
+/** A closed or open span of calendar dates (ISO yyyy-mm-dd); either end may be unknown. */
+export interface DateWindow {
+  from?: string;
+  to?: string;
+}
+
+export type IncidentStatus = 'investigating' | 'announced' | 'resolved';
+
+/** An announced breach (DESIGN section 2). */
+export interface Incident {
+  id: string;
+  organization: LocalizedText;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  attackWindow?: DateWindow;
+  announcedOn?: string;
+  sources: string[];
+  status: IncidentStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One group of people an incident touched, defined by a window ("catalog requests, 2000-2009"). */
+export interface Exposure {
+  id: string;
+  incidentId: string;
+  title: LocalizedText;
+  /** Who is in this group, in words a customer recognizes. */
+  description?: LocalizedText;
+  window?: DateWindow;
+  dataExposed: DataClass[];
+  dataNotExposed: DataClass[];
+  affectedCount?: number;
+  advice?: LocalizedText;
+  /** Sensitive exposures never answer public checks nor appear in the public catalogue. */
+  sensitive: boolean;
+  published: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Stable listing order: oldest first. */
+export function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}

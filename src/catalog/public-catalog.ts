@@ -1,0 +1,49 @@
+import type { DateWindow, Exposure, Incident } from './catalog-model';
+import type { LiveList } from '../lists/list-store';
+
+/** What the public may see of an exposure: no publication flags, no list internals. */
+export interface PublicExposure {
+  id: string;
+  incidentId: string;
+  title: Exposure['title'];
+  description?: Exposure['description'];
+  window?: DateWindow;
+  dataExposed: Exposure['dataExposed'];
+  dataNotExposed: Exposure['dataNotExposed'];
+  affectedCount?: number;
+  advice?: Exposure['advice'];
+  checkableByEmail: boolean;
+}
+
+export type PublicIncidentSummary = Omit<Incident, 'createdAt' | 'updatedAt'>;
+
+export interface PublicIncident extends PublicIncidentSummary {
+  exposures: PublicExposure[];
+}
+
+/** A public exposure together with the list that answers for it, if any (internal to checks). */
+export interface CheckableExposure {
+  exposure: PublicExposure;
+  incident: PublicIncidentSummary;
+  liveList: LiveList | undefined;
+}
+
+export function toPublicExposure(exposure: Exposure, liveList: LiveList | undefined): PublicExposure {
+  return {
+    id: exposure.id,
+    incidentId: exposure.incidentId,
+    title: exposure.title,
+    ...(exposure.description && { description: exposure.description }),
+    ...(exposure.window && { window: exposure.window }),
+    dataExposed: exposure.dataExposed,
+    dataNotExposed: exposure.dataNotExposed,
+    ...(exposure.affectedCount !== undefined && { affectedCount: exposure.affectedCount }),
+    ...(exposure.advice && { advice: exposure.advice }),
+    checkableByEmail: liveList !== undefined,
+  };
+}
+
+export function toPublicIncidentSummary(incident: Incident): PublicIncidentSummary {
+  const { createdAt: _created, updatedAt: _updated, ...summary } = incident;
+  return summary;
+}

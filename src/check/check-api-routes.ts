@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { requireJson } from '../http/require-json';
+import { emailFromBody } from './check-request';
+import type { CheckService } from './check-service';
+
+export function checkApiRoutes(check: CheckService): Router {
+  const router = Router();
+  router.post('/api/v1/check', requireJson, async (req, res) => {
+    const result = await check.check(emailFromBody(req.body));
+    res.set('Cache-Control', 'no-store').json(result);
+  });
+  return router;
+}

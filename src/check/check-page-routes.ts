@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import { isAppError } from '../errors/app-error';
+import type { CheckService } from './check-service';
+import { resultView } from './result-view';
+
+/** The public page: works as a plain HTML form, no script needed. */
+export function checkPageRoutes(check: CheckService): Router {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    res.render('check.njk', { email: '' });
+  });
+
+  router.post('/check', async (req, res) => {
+    const email = typeof req.body?.email === 'string' ? req.body.email : '';
+    res.set('Cache-Control', 'no-store');
+    try {
+      const result = await check.check(email);
+      res.render('result.njk', resultView(result, 'en'));
+    } catch (error) {
+      if (isAppError(error) && error.code === 'invalid_email') {
+        // Show the form again with what they typed, so they can correct it; it goes nowhere else.
+        res.status(400).render('check.njk', { email, emailError: error.message });
+        return;
+      }
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,92 @@
+import type { CatalogService } from '../catalog/catalog-service';
+import type { CheckableExposure } from '../catalog/public-catalog';
+import { AppError, isAppError } from '../errors/app-error';
+import type { HashingProfile } from '../hashing/hashing-profile';
+import type { HashingStore } from '../hashing/hashing-store';
+import { argon2idOf, listEntryOf, type ListEntry } from '../hashing/list-entry';
+import { normalizeEmail } from '../hashing/normalize-email';
+import type { OprfKey } from '../hashing/oprf-key';
+import type { ListStore, LiveList } from '../lists/list-store';
+import type { CheckResult, ExposureWithIncident } from './check-result';
+
+export interface CheckServiceDeps {
+  catalog: CatalogService;
+  lists: ListStore;
+  hashing: HashingStore;
+  key: OprfKey;
+}
+
+/**
+ * email -> normalize -> argon2id (once per distinct profile among live lists) -> OPRF digest
+ * -> membership in each live list. The address and its derivatives live only in this call.
+ */
+export class CheckService {
+  readonly #deps: CheckServiceDeps;
+  // Profiles never change once created, so caching them is safe and saves a round trip.
+  readonly #profiles = new Map<string, HashingProfile>();
+
+  constructor(deps: CheckServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async check(email: string): Promise<CheckResult> {
+    const normalized = normalizeEmail(email);
+    try {
+      return await this.#checkNormalized(normalized);
+    } catch (error) {
+      // Whatever failed, the honest answer is "could not check", never "not affected".
+      if (isAppError(error)) throw error;
+      throw AppError.unavailable(error);
+    }
+  }
+
+  async #checkNormalized(normalized: string): Promise<CheckResult> {
+    const candidates = await this.#deps.catalog.publicExposures();
+    const checkable = candidates.filter(hasLiveList);
+    const entries = await this.#entriesByProfile(normalized, checkable);
+    const found = await this.#deps.lists.contains(
+      checkable.map(({ liveList }) => ({
+        exposureId: liveList.exposureId,
+        version: liveList.version,
+        entry: entries.get(liveList.profileId) as ListEntry,
+      })),
+    );
+    const matched = checkable.filter((_, index) => found[index] === true);
+    return {
+      affected: matched.length > 0,
+      exposures: matched.map(withIncident),
+      checked: checkable.map(withIncident),
+      notCheckableByEmail: candidates.filter((candidate) => candidate.liveList === undefined).map(withIncident),
+    };
+  }
+
+  async #entriesByProfile(normalized: string, checkable: ListedExposure[]): Promise<Map<string, ListEntry>> {
+    const profileIds = [...new Set(checkable.map(({ liveList }) => liveList.profileId))];
+    const entries = new Map<string, ListEntry>();
+    for (const profileId of profileIds) {
+      const profile = await this.#profile(profileId);
+      const argon2Output = await argon2idOf(normalized, profile);
+      entries.set(profileId, listEntryOf(argon2Output, profile, this.#deps.key));
+    }
+    return entries;
+  }
+
+  async #profile(id: string): Promise<HashingProfile> {
+    const cached = this.#profiles.get(id);
+    if (cached) return cached;
+    const profile = await this.#deps.hashing.getProfile(id);
+    if (profile === null) throw new Error(`live list refers to unknown hashing profile ${id}`);
+    this.#profiles.set(id, profile);
+    return profile;
+  }
+}
+
+type ListedExposure = CheckableExposure & { liveList: LiveList };
+
+function hasLiveList(candidate: CheckableExposure): candidate is ListedExposure {
+  return candidate.liveList !== undefined;
+}
+
+function withIncident({ exposure, incident }: CheckableExposure): ExposureWithIncident {
+  return { ...exposure, incident };
+}

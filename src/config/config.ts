@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { parseOprfSecretKey } from '../hashing/oprf-key';
+
+/** Raised when the environment is unusable; the message names the variable so the operator can fix it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Argon2Costs {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+export interface Config {
+  port: number;
+  /** Absent: demo mode on the embedded in-memory store. */
+  redisUrl: string | undefined;
+  /** Namespace for every key this service writes, so several deployments (or test files) can share one Redis. */
+  redisKeyPrefix: string;
+  /** 32-byte ristretto255 scalar; required with Redis, random per process in demo mode when absent. */
+  oprfSecretKey: Uint8Array | undefined;
+  adminApiToken: string | undefined;
+  /** Used only when the store holds no hashing profile yet. */
+  newProfileArgon2: Argon2Costs;
+  logLevel: string;
+}
+
+/** Every variable the service reads; the compose file test checks deployments against it. */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
+  'OPRF_SECRET_KEY',
+  'ADMIN_API_TOKEN',
+  'ARGON2_MEMORY_KIB',
+  'ARGON2_ITERATIONS',
+  'ARGON2_PARALLELISM',
+  'LOG_LEVEL',
+] as const;
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const schema = z.object({
+  PORT: integer(1, 65535, 3000),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{0,64}$/, 'may hold only letters, digits and : _ . - (no braces: they would break hash tags)')
+    .default('xc:'),
+  OPRF_SECRET_KEY: optionalText,
+  ADMIN_API_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters long').optional()),
+  // OWASP's argon2id recommendation: m=19456 KiB, t=2, p=1.
+  ARGON2_MEMORY_KIB: integer(8192, 4 * 1024 * 1024, 19456),
+  ARGON2_ITERATIONS: integer(1, 100, 2),
+  ARGON2_PARALLELISM: integer(1, 16, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  let oprfSecretKey: Uint8Array | undefined;
+  if (values.OPRF_SECRET_KEY !== undefined) {
+    try {
+      oprfSecretKey = parseOprfSecretKey(values.OPRF_SECRET_KEY);
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration: OPRF_SECRET_KEY ${(error as Error).message}`);
+    }
+  }
+  if (values.REDIS_URL !== undefined && oprfSecretKey === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: OPRF_SECRET_KEY is required when REDIS_URL is set ' +
+        '(generate one with `npm run -s keygen`).',
+    );
+  }
+  return {
+    port: values.PORT,
+    redisUrl: values.REDIS_URL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    oprfSecretKey,
+    adminApiToken: values.ADMIN_API_TOKEN,
+    newProfileArgon2: {
+      memoryKiB: values.ARGON2_MEMORY_KIB,
+      iterations: values.ARGON2_ITERATIONS,
+      parallelism: values.ARGON2_PARALLELISM,
+    },
+    logLevel: values.LOG_LEVEL,
+  };
+}

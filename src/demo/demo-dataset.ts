@@ -1,0 +1,161 @@
+import type { Exposure, Incident } from '../catalog/catalog-model';
+
+/**
+ * The demo: two real, publicly announced incidents, described as announced, with synthetic
+ * addresses (example.jp / example.com only) standing in for the lists. No result is stored
+ * here: the addresses go through the same hashing pipeline as a real list when seeded.
+ */
+const SEEDED_AT = '2026-01-01T00:00:00.000Z';
+
+export const DEMO_INCIDENTS: Incident[] = [
+  {
+    id: 'porsche-japan-2018',
+    organization: { en: 'Porsche Japan', ja: 'ポルシェ ジャパン株式会社' },
+    title: {
+      en: 'Unauthorized access to the Porsche Japan website server',
+      ja: 'ポルシェ ジャパンのウェブサイトサーバーへの不正アクセス',
+    },
+    summary: {
+      en:
+        'An attacker accessed a server behind the Porsche Japan website and took the email addresses ' +
+        'of about 28,700 customers: people who requested a catalog on the website between 2000 and 2009, ' +
+        'and 5,568 who signed up for a promotion campaign in July 2015. Names, home addresses, phone numbers, annual incomes and vehicles ' +
+        'owned were not taken.',
+      ja:
+        'ポルシェ ジャパンのウェブサイトのサーバーが不正アクセスを受け、約28,700人のお客様のメールアドレスが' +
+        '流出しました。氏名、住所、電話番号、年収、保有車両の情報は流出していません。',
+    },
+    attackWindow: { from: '2018-01-22', to: '2018-02-12' },
+    sources: [],
+    status: 'announced',
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  },
+  {
+    id: 'toyota-tokyo-dealers-2019',
+    organization: { en: 'Toyota Tokyo dealer group', ja: 'トヨタ東京販売ホールディングス グループ' },
+    title: {
+      en: 'Unauthorized access to the servers of Toyota dealers in Tokyo',
+      ja: '東京のトヨタ販売会社のサーバーへの不正アクセス',
+    },
+    summary: {
+      en:
+        'Servers of several Toyota dealers in Tokyo that hold records of up to 3.1 million customers ' +
+        'were accessed without authorization. No financial data was held on them.',
+      ja:
+        '東京のトヨタ販売会社複数社のサーバーが不正アクセスを受けました。対象のサーバーには最大約310万人の' +
+        'お客様の情報が保存されていました。金融関連の情報は保存されていませんでした。',
+    },
+    announcedOn: '2019-03-29',
+    sources: [],
+    status: 'investigating',
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  },
+];
+
+const PORSCHE_NOT_EXPOSED: Exposure['dataNotExposed'] = [
+  'name',
+  'postal_address',
+  'phone_number',
+  'annual_income',
+  'vehicles_owned',
+];
+
+const PHISHING_ADVICE = {
+  en:
+    'Be wary of emails that claim to come from Porsche Japan or a Porsche dealer and ask you to sign ' +
+    'in, pay, or open an attachment. Your password was not taken; no need to change it because of this incident.',
+  ja:
+    'ポルシェ ジャパンや販売店を名乗り、ログインや支払い、添付ファイルを開くよう求めるメールにご注意ください。' +
+    'パスワードは流出していないため、この件を理由に変更する必要はありません。',
+};
+
+export const DEMO_EXPOSURES: Exposure[] = [
+  {
+    id: 'porsche-japan-2018-catalog',
+    incidentId: 'porsche-japan-2018',
+    title: { en: 'Catalog requests on the website, 2000-2009', ja: 'ウェブサイトでのカタログ請求（2000〜2009年）' },
+    description: {
+      en: 'People who requested a catalog on the Porsche Japan website between 2000 and 2009.',
+      ja: '2000年から2009年までにポルシェ ジャパンのウェブサイトでカタログを請求された方',
+    },
+    window: { from: '2000-01-01', to: '2009-12-31' },
+    dataExposed: ['email_address'],
+    dataNotExposed: PORSCHE_NOT_EXPOSED,
+    advice: PHISHING_ADVICE,
+    sensitive: false,
+    published: true,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  },
+  {
+    id: 'porsche-japan-2018-promotion',
+    incidentId: 'porsche-japan-2018',
+    title: { en: 'Promotion campaign sign-ups, July 2015', ja: 'プロモーションキャンペーンへの登録（2015年7月）' },
+    description: {
+      en: 'People who signed up for a Porsche Japan promotion campaign in July 2015.',
+      ja: '2015年7月にポルシェ ジャパンのプロモーションキャンペーンに登録された方',
+    },
+    window: { from: '2015-07-01', to: '2015-07-31' },
+    dataExposed: ['email_address'],
+    dataNotExposed: PORSCHE_NOT_EXPOSED,
+    affectedCount: 5_568,
+    advice: PHISHING_ADVICE,
+    sensitive: false,
+    published: true,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  },
+  {
+    id: 'toyota-tokyo-dealers-2019-customers',
+    incidentId: 'toyota-tokyo-dealers-2019',
+    title: { en: 'Customers of the Tokyo dealers', ja: '東京の販売会社のお客様' },
+    description: {
+      en: 'Customers of the affected Toyota and Lexus dealers in Tokyo. This list cannot be checked by email.',
+      ja: '対象となった東京のトヨタ・レクサス販売会社のお客様。メールアドレスでは確認できません。',
+    },
+    dataExposed: ['name', 'date_of_birth', 'occupation', 'employer', 'vehicles_owned'],
+    dataNotExposed: ['payment_card', 'bank_account'],
+    affectedCount: 3_100_000,
+    advice: {
+      en:
+        'Be wary of calls, letters and emails that claim to come from Toyota or a dealer and ask for ' +
+        'payment or card details. Toyota dealers do not ask for these by email.',
+      ja:
+        'トヨタや販売店を名乗り、支払いやカード情報を求める電話・郵便・メールにご注意ください。' +
+        '販売店がメールでこれらを求めることはありません。',
+    },
+    sensitive: false,
+    published: true,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  },
+];
+
+const GIVEN_NAMES = ['taro', 'hanako', 'ichiro', 'yuki', 'kenji', 'sakura', 'haruto', 'yui', 'sota', 'mei'];
+const FAMILY_NAMES = ['yamada', 'suzuki', 'tanaka', 'sato', 'watanabe', 'ito', 'nakamura', 'kobayashi'];
+
+function syntheticAddresses(domain: string, pick: (given: number, family: number) => boolean): string[] {
+  const addresses: string[] = [];
+  GIVEN_NAMES.forEach((given, g) =>
+    FAMILY_NAMES.forEach((family, f) => {
+      if (pick(g, f)) addresses.push(`${given}.${family}@${domain}`);
+    }),
+  );
+  return addresses;
+}
+
+/** Plaintext synthetic addresses per exposure, hashed at load time like any real list. */
+export const DEMO_LIST_ADDRESSES: Record<string, string[]> = {
+  'porsche-japan-2018-catalog': [
+    // Every other name, but not hanako.suzuki: she is the promotion-only example.
+    ...syntheticAddresses('example.jp', (g, f) => (g + f) % 2 === 0 && !(g === 1 && f === 1)),
+    'kenji.sato+porsche@example.jp',
+    'yuki.tanaka@example.com',
+  ],
+  'porsche-japan-2018-promotion': [
+    ...syntheticAddresses('example.com', (g, f) => (g * 3 + f) % 5 === 0),
+    'hanako.suzuki@example.jp',
+  ],
+};

@@ -1,0 +1,44 @@
+/**
+ * The one error type that reaches users. `code` is stable and machine-readable; `message` is
+ * written for a person and must never contain an address or anything derived from one.
+ * `cause` is kept for logs only and is never rendered.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(code: string, status: number, message: string, options: { cause?: unknown; field?: string } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = status;
+    this.field = options.field;
+  }
+
+  static invalidEmail(message: string): AppError {
+    return new AppError('invalid_email', 400, message, { field: 'email' });
+  }
+
+  static badRequest(code: string, message: string, field?: string): AppError {
+    return new AppError(code, 400, message, field === undefined ? {} : { field });
+  }
+
+  static notFound(message = 'There is nothing at this address.'): AppError {
+    return new AppError('not_found', 404, message);
+  }
+
+  /** A dependency (store, hashing) failed: the honest answer is "could not check", never "not affected". */
+  static unavailable(cause: unknown): AppError {
+    return new AppError(
+      'unavailable',
+      503,
+      'The check could not be completed right now. Please try again in a few minutes.',
+      { cause },
+    );
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,34 @@
+import type { Argon2Costs } from '../config/config';
+import { ConfigError } from '../config/config';
+import { newHashingProfile, sameCosts, type HashingProfile } from './hashing-profile';
+import type { HashingStore } from './hashing-store';
+import type { OprfKey } from './oprf-key';
+
+export interface PreparedHashing {
+  profile: HashingProfile;
+  /** True when the configured argon2 costs differ from the stored profile's and were ignored. */
+  configuredCostsIgnored: boolean;
+}
+
+/**
+ * Runs once at start: binds the store to this server key (refusing a different one) and makes
+ * sure a hashing profile exists, creating it from the configured costs on the very first start.
+ */
+export async function prepareHashing(
+  store: HashingStore,
+  key: OprfKey,
+  newProfileCosts: Argon2Costs,
+  now: Date,
+): Promise<PreparedHashing> {
+  const expected = key.keyCheckValue();
+  const stored = await store.saveKeyCheckIfAbsent(expected);
+  if (stored !== expected) {
+    throw new ConfigError(
+      'OPRF_SECRET_KEY does not match the key this store was written with. Refusing to start: every ' +
+        'check would wrongly answer "not affected". Use the original key, or a fresh store.',
+    );
+  }
+  const existing = await store.getCurrentProfile();
+  const profile = existing ?? (await store.saveCurrentProfileIfAbsent(newHashingProfile(newProfileCosts, now)));
+  return { profile, configuredCostsIgnored: !sameCosts(profile, newProfileCosts) };
+}

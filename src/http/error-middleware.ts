@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError, isAppError } from '../errors/app-error';
+
+/** Maps anything thrown to an AppError; unknown failures become a generic 500 whose cause is only logged. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const status = (error as { status?: unknown; type?: unknown }).status;
+  const type = (error as { type?: unknown }).type;
+  // body-parser's errors carry a status and a type; their messages may quote the body, so never reuse them.
+  if (type === 'entity.too.large' || status === 413) {
+    return new AppError('payload_too_large', 413, 'The request body is too large.', { cause: error });
+  }
+  if (type === 'entity.parse.failed') {
+    return new AppError('malformed_json', 400, 'The request body is not valid JSON.', { cause: error });
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError('bad_request', status, 'The request could not be understood.', { cause: error });
+  }
+  return new AppError('internal', 500, 'Something went wrong on our side. Please try again later.', { cause: error });
+}
+
+function wantsJson(path: string): boolean {
+  return path.startsWith('/api/');
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(AppError.notFound());
+};
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      // Only the cause's name and message: a stack or request body could carry input.
+      const cause = appError.cause as { name?: string; message?: string } | undefined;
+      logger.error({ code: appError.code, cause: cause && { name: cause.name, message: cause.message } }, 'request failed');
+    }
+    res.status(appError.status);
+    if (appError.status === 503) res.set('Retry-After', '30');
+    if (wantsJson(req.path)) {
+      res.json({ error: { code: appError.code, message: appError.message } });
+      return;
+    }
+    res.render('error.njk', { status: appError.status, code: appError.code, message: appError.message });
+  };
+}

@@ -1,0 +1,53 @@
+import type { ListEntry } from '../hashing/list-entry';
+
+/** The version of an exposure's hashed list that answers checks. */
+export interface LiveList {
+  exposureId: string;
+  version: number;
+  profileId: string;
+  records: number;
+  activatedAt: string;
+}
+
+/** A version being written: invisible to checks until activated. */
+export interface StagedList {
+  exposureId: string;
+  version: number;
+  profileId: string;
+  bucketBits: number;
+}
+
+export interface UnusedVersion extends StagedList {
+  startedAt: string;
+}
+
+export interface ListProbe {
+  exposureId: string;
+  version: number;
+  entry: ListEntry;
+}
+
+/**
+ * Hashed lists: per (bucket, version) sets of 16-byte digests, and per exposure a pointer to the
+ * live version. Only the implementations know keys.
+ */
+export interface ListStore {
+  liveLists(): Promise<LiveList[]>;
+  /** Reserves the exposure's next version number and records it as staging. */
+  beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList>;
+  /** Adds entries to a staged version; returns how many were new (the rest were duplicates). */
+  addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number>;
+  /** Makes the staged version live in one step; returns the version it replaced, if any. */
+  activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null>;
+  /** Deletes every key of one version that is not live (staged, abandoned, or replaced). */
+  deleteVersion(exposureId: string, version: number): Promise<void>;
+  /**
+   * Versions that hold keys but are not live: replaced ones awaiting deletion, abandoned uploads,
+   * and uploads still in progress (the caller tells these apart by `startedAt`).
+   */
+  unusedVersions(): Promise<UnusedVersion[]>;
+  /** Takes the exposure's list offline and deletes every version of it. */
+  removeList(exposureId: string): Promise<void>;
+  /** For each probe, whether its digest is in its bucket of that version. */
+  contains(probes: readonly ListProbe[]): Promise<boolean[]>;
+}

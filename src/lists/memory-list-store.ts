@@ -1,0 +1,83 @@
+import type { ListEntry } from '../hashing/list-entry';
+import type { ListProbe, ListStore, LiveList, StagedList, UnusedVersion } from './list-store';
+
+interface VersionData {
+  record: UnusedVersion;
+  buckets: Map<number, Set<string>>;
+}
+
+export class MemoryListStore implements ListStore {
+  readonly #live = new Map<string, LiveList>();
+  readonly #versions = new Map<string, VersionData>();
+  readonly #nextVersion = new Map<string, number>();
+
+  async liveLists(): Promise<LiveList[]> {
+    return [...this.#live.values()].map((list) => ({ ...list }));
+  }
+
+  async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
+    const version = (this.#nextVersion.get(exposureId) ?? 0) + 1;
+    this.#nextVersion.set(exposureId, version);
+    const record = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
+    this.#versions.set(versionField(exposureId, version), { record, buckets: new Map() });
+    return { exposureId, version, profileId, bucketBits };
+  }
+
+  async addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number> {
+    const data = this.#versions.get(versionField(staged.exposureId, staged.version));
+    if (data === undefined) throw new Error('unknown list version');
+    let added = 0;
+    for (const { bucket, digest } of entries) {
+      const digests = data.buckets.get(bucket) ?? new Set<string>();
+      const before = digests.size;
+      digests.add(digest.toString('hex'));
+      added += digests.size - before;
+      data.buckets.set(bucket, digests);
+    }
+    return added;
+  }
+
+  async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+    const previous = this.#live.get(staged.exposureId) ?? null;
+    this.#live.set(staged.exposureId, {
+      exposureId: staged.exposureId,
+      version: staged.version,
+      profileId: staged.profileId,
+      records,
+      activatedAt: now.toISOString(),
+    });
+    return previous;
+  }
+
+  async deleteVersion(exposureId: string, version: number): Promise<void> {
+    if (this.#live.get(exposureId)?.version === version) {
+      throw new Error(`refusing to delete the live version ${versionField(exposureId, version)}`);
+    }
+    this.#versions.delete(versionField(exposureId, version));
+  }
+
+  async unusedVersions(): Promise<UnusedVersion[]> {
+    return [...this.#versions.values()]
+      .map((data) => data.record)
+      .filter((record) => this.#live.get(record.exposureId)?.version !== record.version)
+      .map((record) => ({ ...record }));
+  }
+
+  async removeList(exposureId: string): Promise<void> {
+    this.#live.delete(exposureId);
+    for (const [field, data] of this.#versions) {
+      if (data.record.exposureId === exposureId) this.#versions.delete(field);
+    }
+  }
+
+  async contains(probes: readonly ListProbe[]): Promise<boolean[]> {
+    return probes.map((probe) => {
+      const data = this.#versions.get(versionField(probe.exposureId, probe.version));
+      return data?.buckets.get(probe.entry.bucket)?.has(probe.entry.digest.toString('hex')) ?? false;
+    });
+  }
+}
+
+function versionField(exposureId: string, version: number): string {
+  return `${exposureId}/${version}`;
+}

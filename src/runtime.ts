@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+import { CatalogService } from './catalog/catalog-service';
+import { CheckService } from './check/check-service';
+import type { Config } from './config/config';
+import { seedDemo } from './demo/seed-demo';
+import type { HashingProfile } from './hashing/hashing-profile';
+import { generateOprfSecretKey, OprfKey } from './hashing/oprf-key';
+import { prepareHashing } from './hashing/prepare-hashing';
+import { ListService } from './lists/list-service';
+import { createMemoryStores } from './store/memory-stores';
+import { connectRedis } from './store/redis-client';
+import { createRedisStores } from './store/redis-stores';
+import type { Stores } from './store/stores';
+
+/** Everything the server and the scripts share: stores, key, profile and the services over them. */
+export interface Runtime {
+  stores: Stores;
+  profile: HashingProfile;
+  demoMode: boolean;
+  catalog: CatalogService;
+  check: CheckService;
+  lists: ListService;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * Connects the configured store (Redis, or the embedded demo store without REDIS_URL), binds it
+ * to the server key and the hashing profile, and builds the services. Demo mode seeds itself.
+ */
+export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const { logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const demoMode = config.redisUrl === undefined;
+  const stores =
+    config.redisUrl === undefined
+      ? createMemoryStores()
+      : createRedisStores(await connectRedis(config.redisUrl), config.redisKeyPrefix);
+  try {
+    const key = new OprfKey(config.oprfSecretKey ?? generateOprfSecretKey());
+    const { profile, configuredCostsIgnored } = await prepareHashing(
+      stores.hashing,
+      key,
+      config.newProfileArgon2,
+      clock(),
+    );
+    if (configuredCostsIgnored) {
+      logger.warn(
+        { profileId: profile.id },
+        'ARGON2_* settings differ from the stored hashing profile and are ignored: they apply only to a new store',
+      );
+    }
+    const catalog = new CatalogService({ catalog: stores.catalog, lists: stores.lists });
+    const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
+    const lists = new ListService({ lists: stores.lists, key, clock, logger });
+    if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
+    return { stores, profile, demoMode, catalog, check, lists, close: () => stores.close() };
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import pino from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config/config';
+import { openRuntime } from './runtime';
+
+const DEMO_BANNER = `
+  ==========================================================================
+   DEMO MODE: no REDIS_URL is set, so data lives in memory and is lost on
+   exit. The demo incidents and synthetic lists are loaded. Not production.
+  ==========================================================================
+`;
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.logLevel });
+  const runtime = await openRuntime(config, { logger });
+  const app = createApp({
+    check: runtime.check,
+    catalog: runtime.catalog,
+    currentProfile: () => runtime.profile,
+    ping: () => runtime.stores.ping(),
+    logger,
+    demoMode: runtime.demoMode,
+  });
+  const server = app.listen(config.port, () => {
+    if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
+    logger.info(
+      { port: config.port, demoMode: runtime.demoMode, startMs: Math.round(performance.now() - startedAt) },
+      `Exposure Check listening on http://localhost:${config.port}`,
+    );
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void runtime.close().finally(() => process.exit(0));
+    });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Configuration and key problems are the operator's to fix: say what, without a stack trace.
+  const message = error instanceof ConfigError ? error.message : `Failed to start: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
