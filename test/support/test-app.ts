@@ -1,0 +1,55 @@
+import type { Express } from 'express';
+import pino from 'pino';
+import { createApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config/config';
+import { seedDemo } from '../../src/demo/seed-demo';
+import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
+import { openRuntime, type Runtime } from '../../src/runtime';
+import { testRedisUrl, uniquePrefix } from './test-redis';
+
+export interface TestService {
+  app: Express;
+  runtime: Runtime;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function hexKey(key: Uint8Array = generateOprfSecretKey()): string {
+  return Buffer.from(key).toString('hex');
+}
+
+/** Config as the server would load it from the environment, with test defaults. */
+export function testConfig(env: Record<string, string | undefined>): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', ...env });
+}
+
+/** The real app over a real store: Redis under a fresh prefix, or the embedded demo store. */
+export async function startTestService(
+  options: { store: 'redis' | 'memory'; prefix?: string; key?: string; seed?: boolean; env?: Record<string, string> } = {
+    store: 'redis',
+  },
+): Promise<TestService> {
+  const config =
+    options.store === 'redis'
+      ? testConfig({
+          REDIS_URL: testRedisUrl(),
+          REDIS_KEY_PREFIX: options.prefix ?? uniquePrefix('app'),
+          OPRF_SECRET_KEY: options.key ?? hexKey(),
+          ...options.env,
+        })
+      : testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env });
+  const logger = pino({ level: 'silent' });
+  const runtime = await openRuntime(config, { logger });
+  if (options.seed && !runtime.demoMode) {
+    await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
+  }
+  const app = createApp({
+    check: runtime.check,
+    catalog: runtime.catalog,
+    currentProfile: () => runtime.profile,
+    ping: () => runtime.stores.ping(),
+    logger,
+    demoMode: runtime.demoMode,
+  });
+  return { app, runtime, config, close: () => runtime.close() };
+}
