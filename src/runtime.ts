@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AppDeps } from './app';
 import { CatalogService } from './catalog/catalog-service';
 import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
@@ -63,4 +64,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     await stores.close();
     throw error;
   }
+}
+
+/** What the HTTP layer needs from a runtime. */
+export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
+  return {
+    check: runtime.check,
+    catalog: runtime.catalog,
+    currentProfile: () => runtime.profile,
+    ping: () => runtime.stores.ping(),
+    logger,
+    demoMode: runtime.demoMode,
+  };
 }

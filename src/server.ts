@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
-import { openRuntime } from './runtime';
+import { appDepsOf, openRuntime } from './runtime';
 
 const DEMO_BANNER = `
   ==========================================================================
@@ -15,14 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel });
   const runtime = await openRuntime(config, { logger });
-  const app = createApp({
-    check: runtime.check,
-    catalog: runtime.catalog,
-    currentProfile: () => runtime.profile,
-    ping: () => runtime.stores.ping(),
-    logger,
-    demoMode: runtime.demoMode,
-  });
+  const app = createApp(appDepsOf(runtime, logger));
   const server = app.listen(config.port, () => {
     if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
     logger.info(

@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
-import { openRuntime, type Runtime } from '../../src/runtime';
+import { appDepsOf, openRuntime, type Runtime } from '../../src/runtime';
 import { testRedisUrl, uniquePrefix } from './test-redis';
 
 export interface TestService {
@@ -43,13 +43,6 @@ export async function startTestService(
   if (options.seed && !runtime.demoMode) {
     await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
   }
-  const app = createApp({
-    check: runtime.check,
-    catalog: runtime.catalog,
-    currentProfile: () => runtime.profile,
-    ping: () => runtime.stores.ping(),
-    logger,
-    demoMode: runtime.demoMode,
-  });
+  const app = createApp(appDepsOf(runtime, logger));
   return { app, runtime, config, close: () => runtime.close() };
 }
