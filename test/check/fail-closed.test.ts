@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { startTestService, type TestService } from '../support/test-app';
+
+// Its own redis-server: this file stops and restarts it.
+describe('when Redis goes away during service', () => {
+  let redis: RedisServer;
+  let service: TestService;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    service = await startTestService({ store: 'redis', seed: true, env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await service.close();
+    await redis.stop();
+  });
+
+  it('then checks answer 503 unavailable, the page says the check could not be done, and readiness fails', async () => {
+    expect((await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' })).body.affected).toBe(
+      true,
+    );
+    await redis.stop();
+
+    for (const email of ['taro.yamada@example.jp', 'not.listed@example.com']) {
+      const api = await request(service.app).post('/api/v1/check').send({ email });
+      expect(api.status).toBe(503);
+      expect(api.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
+      expect(api.headers['retry-after']).toBeDefined();
+    }
+    const page = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp' });
+    expect(page.status).toBe(503);
+    expect(page.text).toContain('The check could not be done');
+    expect(page.text).not.toContain('was not found');
+    expect((await request(service.app).get('/readyz')).status).toBe(503);
+    expect((await request(service.app).get('/healthz')).status).toBe(200);
+  });
+
+  it('then invalid input is still a 400, not a 503', async () => {
+    const response = await request(service.app).post('/api/v1/check').send({ email: 'not-an-email' });
+    expect(response.status).toBe(400);
+  });
+
+  it('then, once Redis is back, the service answers again without a restart', async () => {
+    // Same port, empty data: the answer must be honest about what the store now holds.
+    redis = await startRedisServer(redis.port);
+    const deadline = Date.now() + 10_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await request(service.app).get('/readyz')).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    const response = await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' });
+    expect(response.status).toBe(200);
+  });
+});
