@@ -1,0 +1,24 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config/config';
+import { seedDemo } from '../src/demo/seed-demo';
+import { openRuntime } from '../src/runtime';
+import { runScript } from './run-script';
+
+/** `npm run seed:demo`: loads the demo incidents and synthetic lists into the configured store. */
+runScript(async () => {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.logLevel });
+  const runtime = await openRuntime(config, { logger });
+  try {
+    if (runtime.demoMode) {
+      process.stdout.write('No REDIS_URL: the embedded demo store seeds itself at every start; nothing to do.\n');
+      return;
+    }
+    const summaries = await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
+    for (const [exposureId, summary] of Object.entries(summaries)) {
+      process.stdout.write(`${exposureId}: ${summary.records} records live as version ${summary.version}\n`);
+    }
+  } finally {
+    await runtime.close();
+  }
+});

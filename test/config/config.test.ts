@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { hexKey } from '../support/test-app';
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('when nothing is set, then demo mode on port 3000 with OWASP argon2 costs', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      redisUrl: undefined,
+      oprfSecretKey: undefined,
+      redisKeyPrefix: 'xc:',
+      newProfileArgon2: { memoryKiB: 19456, iterations: 2, parallelism: 1 },
+    });
+  });
+
+  it('when Redis and a key are set, then both are used', () => {
+    const key = hexKey();
+    const config = loadConfig({ REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: key, PORT: '8080' });
+    expect(config.redisUrl).toBe('redis://localhost:6379');
+    expect(Buffer.from(config.oprfSecretKey!).toString('hex')).toBe(key);
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ REDIS_URL: 'redis://localhost:6379' }, /OPRF_SECRET_KEY is required when REDIS_URL is set/],
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be at most 65535/],
+    [{ REDIS_URL: 'http://localhost' }, /REDIS_URL must be a redis:\/\//],
+    [{ OPRF_SECRET_KEY: 'abc' }, /OPRF_SECRET_KEY must be 64 hexadecimal/],
+    [{ ADMIN_API_TOKEN: 'short' }, /ADMIN_API_TOKEN must be at least 32/],
+    [{ ARGON2_MEMORY_KIB: '1024' }, /ARGON2_MEMORY_KIB must be at least 8192/],
+    [{ REDIS_KEY_PREFIX: '{x}' }, /REDIS_KEY_PREFIX may hold only/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('when given %j, then start stops with a message naming the variable', (env, expected) => {
+    expect(errorOf(env)).toMatch(expected);
+  });
+
+  it('when the key is invalid, then the message does not repeat it', () => {
+    const badKey = 'ff'.repeat(32);
+    expect(errorOf({ OPRF_SECRET_KEY: badKey })).not.toContain(badKey);
+  });
+});
