@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import Redis from 'ioredis';
+import { connect, createServer } from 'node:net';
 
 export interface RedisServer {
   url: string;
@@ -36,7 +35,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
     { stdio: 'ignore', detached: false },
   );
   const url = `redis://127.0.0.1:${chosen}`;
-  await waitForPing(url);
+  await waitForPing(chosen);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -46,20 +45,23 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   return { url, port: chosen, pid: child.pid ?? -1, stop };
 }
 
-async function waitForPing(url: string): Promise<void> {
+/** A raw RESP PING over a socket: no client library, so nothing lingers in jest's parent process. */
+async function waitForPing(port: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url}: ${(error as Error).message}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      client.disconnect();
-    }
+    const answered = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.setTimeout(1_000, () => socket.destroy());
+      socket.once('connect', () => socket.write('PING\r\n'));
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('+PONG'));
+      });
+      socket.once('error', () => resolve(false));
+      socket.once('close', () => resolve(false));
+    });
+    if (answered) return;
+    if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
