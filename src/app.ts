@@ -2,6 +2,9 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import nunjucks from 'nunjucks';
 import type { Logger } from 'pino';
+import { adminGate } from './admin/admin-gate';
+import { adminCatalogRoutes } from './catalog/admin-catalog-routes';
+import type { AdminCatalogService } from './catalog/admin-catalog-service';
 import { catalogRoutes } from './catalog/catalog-routes';
 import type { CatalogService } from './catalog/catalog-service';
 import { checkApiRoutes } from './check/check-api-routes';
@@ -18,6 +21,9 @@ import { securityHeaders } from './http/security-headers';
 export interface AppDeps {
   check: CheckService;
   catalog: CatalogService;
+  adminCatalog: AdminCatalogService;
+  /** Absent: the admin API refuses every request. */
+  adminApiToken: string | undefined;
   currentProfile: () => HashingProfile;
   /** Resolves when the store answers. */
   ping: () => Promise<void>;
@@ -36,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(securityHeaders);
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
+  // Before the public body parsers: admin requests are authenticated before any body is read.
+  app.use('/api/v1/admin', adminGate(deps.adminApiToken));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
@@ -45,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(profileRoutes(deps.currentProfile));
   app.use(catalogRoutes(deps.catalog));
+  app.use(adminCatalogRoutes(deps.adminCatalog));
   app.use(checkApiRoutes(deps.check));
   app.use(checkPageRoutes(deps.check));
 

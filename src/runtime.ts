@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppDeps } from './app';
+import { AdminCatalogService } from './catalog/admin-catalog-service';
 import { CatalogService } from './catalog/catalog-service';
 import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
@@ -19,6 +20,9 @@ export interface Runtime {
   profile: HashingProfile;
   demoMode: boolean;
   catalog: CatalogService;
+  adminCatalog: AdminCatalogService;
+  /** From ADMIN_API_TOKEN; the HTTP layer needs it, the scripts do not. */
+  adminApiToken: string | undefined;
   check: CheckService;
   lists: ListService;
   close(): Promise<void>;
@@ -56,10 +60,21 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       );
     }
     const catalog = new CatalogService({ catalog: stores.catalog, lists: stores.lists });
+    const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
     const lists = new ListService({ lists: stores.lists, key, clock, logger });
     if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
-    return { stores, profile, demoMode, catalog, check, lists, close: () => stores.close() };
+    return {
+      stores,
+      profile,
+      demoMode,
+      catalog,
+      adminCatalog,
+      adminApiToken: config.adminApiToken,
+      check,
+      lists,
+      close: () => stores.close(),
+    };
   } catch (error) {
     await stores.close();
     throw error;
@@ -71,6 +86,8 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
   return {
     check: runtime.check,
     catalog: runtime.catalog,
+    adminCatalog: runtime.adminCatalog,
+    adminApiToken: runtime.adminApiToken,
     currentProfile: () => runtime.profile,
     ping: () => runtime.stores.ping(),
     logger,

@@ -1,3 +1,5 @@
+import { DATA_CLASSES } from '../catalog/data-classes';
+
 /** The HTTP contract (DESIGN section 5), served at /api/v1/openapi.json. */
 const errorResponse = (description: string) => ({
   description,
@@ -14,6 +16,58 @@ const dateWindow = {
   type: 'object',
   properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
 };
+
+// Admin input: a text is a plain string or {ja, en}. Shared by the admin paths below.
+const localizedTextInput = (maxLength: number) => ({
+  description:
+    `Either {"ja": "...", "en": "..."} (at least one non-empty) or a plain string, which is filed under ` +
+    '"ja" when it contains Japanese script (hiragana, katakana, kanji) and under "en" otherwise. Trimmed; ' +
+    `at most ${maxLength} characters per language. An optional text left blank means none. In a PATCH ` +
+    'an object updates only the languages it names (null or "" removes one) and a plain string replaces ' +
+    'the whole text.',
+  oneOf: [
+    { type: 'string', maxLength },
+    {
+      type: 'object',
+      properties: { ja: { type: 'string', maxLength }, en: { type: 'string', maxLength } },
+    },
+  ],
+});
+
+const dateWindowInput = {
+  ...dateWindow,
+  description: 'Either end may be left out; "to" must not be before "from". In a PATCH the ends merge.',
+};
+
+// From the vocabulary itself, so the document never lists a code the API would refuse.
+const dataClassCodes = { type: 'array', items: { enum: Object.keys(DATA_CLASSES) } };
+
+const adminSecurity = [{ adminToken: [] }];
+
+const adminErrors = {
+  '401': errorResponse('unauthorized: missing or wrong token, or the admin API is not enabled (no ADMIN_API_TOKEN)'),
+};
+
+const jsonBody = (ref: string, description?: string) => ({
+  required: true,
+  ...(description && { description }),
+  content: { 'application/json': { schema: { $ref: ref } } },
+});
+
+const jsonResponse = (description: string, ref: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: ref } } },
+});
+
+const PATCH_DESCRIPTION =
+  'JSON Merge Patch semantics (RFC 7396), sent as application/json: fields left out stay; null removes ' +
+  'an optional field; objects (texts, windows) merge; arrays replace. The result is validated like a new ' +
+  'resource. Server fields (id, incidentId, published) may be sent back unchanged; changing them is a ' +
+  '400. createdAt, updatedAt and list are ignored.';
+
+const catalogId = { type: 'string', pattern: '^[a-z0-9-]+$', maxLength: 100 };
+const incidentIdParameter = { name: 'incidentId', in: 'path', required: true, schema: catalogId };
+const exposureIdParameter = { name: 'exposureId', in: 'path', required: true, schema: catalogId };
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -86,8 +140,186 @@ export const openApiDocument = {
         responses: { '200': { description: 'ready' }, '503': errorResponse('unavailable') },
       },
     },
+    '/api/v1/admin/incidents': {
+      get: {
+        summary: 'Every incident, published or not',
+        security: adminSecurity,
+        responses: {
+          '200': {
+            description: 'All incidents, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/AdminIncident' } } },
+                },
+              },
+            },
+          },
+          ...adminErrors,
+        },
+      },
+      post: {
+        summary: 'Describe a new incident',
+        description:
+          'Unknown fields are ignored. The id is generated: a slug of the English organization (or title) and ' +
+          'year plus a random suffix, e.g. porsche-japan-2018-k3xq7a.',
+        security: adminSecurity,
+        requestBody: jsonBody('#/components/schemas/IncidentInput'),
+        responses: {
+          '201': jsonResponse('Created; Location names it', '#/components/schemas/AdminIncident'),
+          '400': errorResponse(
+            'invalid_request (the message names each bad field, e.g. "attackWindow.to: ...") or malformed_json',
+          ),
+          ...adminErrors,
+          '413': errorResponse('payload_too_large'),
+          '415': errorResponse('unsupported_media_type'),
+        },
+      },
+    },
+    '/api/v1/admin/incidents/{incidentId}': {
+      parameters: [incidentIdParameter],
+      get: {
+        summary: 'One incident',
+        security: adminSecurity,
+        responses: {
+          '200': jsonResponse('The incident', '#/components/schemas/AdminIncident'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+      patch: {
+        summary: 'Change some fields of an incident',
+        description: PATCH_DESCRIPTION,
+        security: adminSecurity,
+        requestBody: jsonBody('#/components/schemas/IncidentInput', 'Any subset of the fields'),
+        responses: {
+          '200': jsonResponse('The incident after the change', '#/components/schemas/AdminIncident'),
+          '400': errorResponse('invalid_request, naming the field'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+          '415': errorResponse('unsupported_media_type'),
+        },
+      },
+      delete: {
+        summary: 'Delete an incident that has no exposures left',
+        security: adminSecurity,
+        responses: {
+          '204': { description: 'Deleted' },
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+          '409': errorResponse('incident_has_exposures: delete its exposures first, so nothing is orphaned'),
+        },
+      },
+    },
+    '/api/v1/admin/incidents/{incidentId}/exposures': {
+      parameters: [incidentIdParameter],
+      get: {
+        summary: "The incident's exposures, published or not",
+        security: adminSecurity,
+        responses: {
+          '200': {
+            description: 'Its exposures, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { exposures: { type: 'array', items: { $ref: '#/components/schemas/AdminExposure' } } },
+                },
+              },
+            },
+          },
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+      post: {
+        summary: 'Describe a new exposure of the incident; it starts unpublished',
+        security: adminSecurity,
+        requestBody: jsonBody('#/components/schemas/ExposureInput'),
+        responses: {
+          '201': jsonResponse('Created, unpublished; Location names it', '#/components/schemas/AdminExposure'),
+          '400': errorResponse(
+            'invalid_request, naming the field (e.g. `dataExposed[1]: unknown data class "salary"; known: ...`)',
+          ),
+          ...adminErrors,
+          '404': errorResponse('not_found: no such incident'),
+          '413': errorResponse('payload_too_large'),
+          '415': errorResponse('unsupported_media_type'),
+        },
+      },
+    },
+    '/api/v1/admin/exposures/{exposureId}': {
+      parameters: [exposureIdParameter],
+      get: {
+        summary: 'One exposure, with its live list if any',
+        security: adminSecurity,
+        responses: {
+          '200': jsonResponse('The exposure', '#/components/schemas/AdminExposure'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+      patch: {
+        summary: 'Change some fields of an exposure (a published one changes publicly at once)',
+        description: PATCH_DESCRIPTION,
+        security: adminSecurity,
+        requestBody: jsonBody('#/components/schemas/ExposureInput', 'Any subset of the fields'),
+        responses: {
+          '200': jsonResponse('The exposure after the change', '#/components/schemas/AdminExposure'),
+          '400': errorResponse('invalid_request, naming the field'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+          '415': errorResponse('unsupported_media_type'),
+        },
+      },
+      delete: {
+        summary: 'Delete an exposure and every version of its hashed list',
+        security: adminSecurity,
+        responses: {
+          '204': { description: 'Deleted; none of its list remains' },
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+    },
+    '/api/v1/admin/exposures/{exposureId}/publish': {
+      parameters: [exposureIdParameter],
+      post: {
+        summary: 'Let the exposure answer public checks and appear in the public catalogue (unless sensitive)',
+        description:
+          'An incident is public once one of its exposures is published and not sensitive. Idempotent; no body.',
+        security: adminSecurity,
+        responses: {
+          '200': jsonResponse('The exposure, published', '#/components/schemas/AdminExposure'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+    },
+    '/api/v1/admin/exposures/{exposureId}/unpublish': {
+      parameters: [exposureIdParameter],
+      post: {
+        summary: 'Withdraw the exposure from public checks and the public catalogue; its list is kept',
+        description: 'Idempotent; no body.',
+        security: adminSecurity,
+        responses: {
+          '200': jsonResponse('The exposure, unpublished', '#/components/schemas/AdminExposure'),
+          ...adminErrors,
+          '404': errorResponse('not_found'),
+        },
+      },
+    },
   },
   components: {
+    securitySchemes: {
+      adminToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'The admin API token (ADMIN_API_TOKEN). Without one configured, the admin API answers 401 to everything.',
+      },
+    },
     schemas: {
       Error: {
         type: 'object',
@@ -152,6 +384,105 @@ export const openApiDocument = {
           { $ref: '#/components/schemas/Exposure' },
           { type: 'object', properties: { incident: { $ref: '#/components/schemas/Incident' } } },
         ],
+      },
+      IncidentInput: {
+        type: 'object',
+        required: ['organization', 'title'],
+        properties: {
+          organization: localizedTextInput(200),
+          title: localizedTextInput(200),
+          summary: localizedTextInput(4000),
+          attackWindow: dateWindowInput,
+          announcedOn: { type: 'string', format: 'date' },
+          sources: {
+            type: 'array',
+            maxItems: 20,
+            items: { type: 'string', format: 'uri', description: 'http or https' },
+          },
+          status: { enum: ['investigating', 'announced', 'resolved'], default: 'announced' },
+        },
+      },
+      AdminIncident: {
+        type: 'object',
+        required: ['id', 'organization', 'title', 'sources', 'status', 'createdAt', 'updatedAt'],
+        properties: {
+          id: catalogId,
+          organization: localizedText,
+          title: localizedText,
+          summary: localizedText,
+          attackWindow: dateWindow,
+          announcedOn: { type: 'string', format: 'date' },
+          sources: { type: 'array', items: { type: 'string', format: 'uri' } },
+          status: { enum: ['investigating', 'announced', 'resolved'] },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      ExposureInput: {
+        type: 'object',
+        required: ['title', 'dataExposed'],
+        properties: {
+          title: localizedTextInput(200),
+          description: localizedTextInput(4000),
+          window: dateWindowInput,
+          dataExposed: { ...dataClassCodes, minItems: 1, description: 'Repeated codes are kept once.' },
+          dataNotExposed: {
+            ...dataClassCodes,
+            description: 'Confirmed not exposed; must not repeat a dataExposed code.',
+          },
+          affectedCount: { type: 'integer', minimum: 0 },
+          advice: localizedTextInput(4000),
+          sensitive: {
+            type: 'boolean',
+            default: false,
+            description: 'Sensitive exposures never answer public checks nor appear in the public catalogue.',
+          },
+        },
+      },
+      AdminExposure: {
+        type: 'object',
+        required: [
+          'id',
+          'incidentId',
+          'title',
+          'dataExposed',
+          'dataNotExposed',
+          'sensitive',
+          'published',
+          'list',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: catalogId,
+          incidentId: { type: 'string' },
+          title: localizedText,
+          description: localizedText,
+          window: dateWindow,
+          dataExposed: dataClassCodes,
+          dataNotExposed: dataClassCodes,
+          affectedCount: { type: 'integer' },
+          advice: localizedText,
+          sensitive: { type: 'boolean' },
+          published: { type: 'boolean' },
+          list: {
+            description: 'The live hashed list, or null when the exposure cannot be checked by email',
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                properties: {
+                  version: { type: 'integer' },
+                  profileId: { type: 'string' },
+                  records: { type: 'integer' },
+                  activatedAt: { type: 'string', format: 'date-time' },
+                },
+              },
+            ],
+          },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
       },
       CheckResult: {
         type: 'object',

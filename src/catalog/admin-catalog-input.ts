@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import type { DateWindow, Exposure, Incident, IncidentStatus } from './catalog-model';
+import { DATA_CLASSES, isDataClass, type DataClass } from './data-classes';
+import type { Language, LocalizedText } from './localized-text';
+import { isJsonObject, mergePatch, type JsonObject } from './merge-patch';
+
+/** What an admin may set on an incident; everything else is the server's. */
+export interface IncidentInput {
+  organization: LocalizedText;
+  title: LocalizedText;
+  summary?: LocalizedText | undefined;
+  attackWindow?: DateWindow | undefined;
+  announcedOn?: string | undefined;
+  sources: string[];
+  status: IncidentStatus;
+}
+
+/** What an admin may set on an exposure; publication has its own endpoints. */
+export interface ExposureInput {
+  title: LocalizedText;
+  description?: LocalizedText | undefined;
+  window?: DateWindow | undefined;
+  dataExposed: DataClass[];
+  dataNotExposed: DataClass[];
+  affectedCount?: number | undefined;
+  advice?: LocalizedText | undefined;
+  sensitive: boolean;
+}
+
+const TITLE_MAX = 200;
+const LONG_TEXT_MAX = 4000;
+const URL_MAX = 2000;
+const SOURCES_MAX = 20;
+const KNOWN_DATA_CLASSES = Object.keys(DATA_CLASSES).join(', ');
+
+// Hiragana, katakana (full- and half-width) and kanji: text an admin typed in Japanese.
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/**
+ * A plain string is filed under the language it is written in (Japanese script -> `ja`, anything
+ * else -> `en`): readers fall back to the other language, so the text shows either way, and a
+ * later `{"en": ...}` or `{"ja": ...}` adds the translation instead of overwriting a copy.
+ */
+function languageOf(text: string): Language {
+  return JAPANESE_SCRIPT.test(text) ? 'ja' : 'en';
+}
+
+function localizedText(maxLength: number) {
+  return localizedTextOr(maxLength, (context) => {
+    context.addIssue({ code: 'custom', message: 'must not be empty' });
+    return z.NEVER;
+  });
+}
+
+/** An optional text left blank (say, a cleared form field) means no text, not an error. */
+function optionalLocalizedText(maxLength: number) {
+  return localizedTextOr(maxLength, () => undefined).optional();
+}
+
+function localizedTextOr<Blank>(maxLength: number, whenBlank: (context: z.RefinementCtx) => Blank) {
+  const language = z
+    .string({ error: 'must be a string' })
+    .trim()
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .optional();
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? { [languageOf(value)]: value } : value),
+    z
+      .object(
+        { ja: language, en: language },
+        {
+          error: (issue) =>
+            issue.input === undefined ? 'is required' : 'must be a string or an object with "ja" and/or "en" strings',
+        },
+      )
+      .transform((text, context): LocalizedText | Blank => {
+        const result: LocalizedText = {};
+        if (text.ja) result.ja = text.ja;
+        if (text.en) result.en = text.en;
+        return result.ja === undefined && result.en === undefined ? whenBlank(context) : result;
+      }),
+  );
+}
+
+const isoDate = z
+  .string({ error: 'must be a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'is not a real calendar date');
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const dateWindow = z
+  .object(
+    { from: isoDate.optional(), to: isoDate.optional() },
+    { error: 'must be an object with "from" and/or "to" dates (YYYY-MM-DD)' },
+  )
+  .superRefine((window, context) => {
+    if (window.from !== undefined && window.to !== undefined && window.from > window.to) {
+      context.addIssue({ code: 'custom', path: ['to'], message: `must not be before "from" (${window.from})` });
+    }
+  })
+  // A window with neither end says nothing: store none rather than an empty object.
+  .transform((window): DateWindow | undefined =>
+    window.from === undefined && window.to === undefined ? undefined : window,
+  );
+
+const sourceUrl = z
+  .string({ error: 'must be a URL string' })
+  .trim()
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
+  .refine(isHttpUrl, 'must be an http:// or https:// URL');
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const dataClass = z.string({ error: 'must be a data class code' }).transform((value, context): DataClass => {
+  if (isDataClass(value)) return value;
+  context.addIssue({
+    code: 'custom',
+    message: `unknown data class ${JSON.stringify(value.slice(0, 40))}; known: ${KNOWN_DATA_CLASSES}`,
+  });
+  return z.NEVER;
+});
+
+const dataClasses = z
+  .array(dataClass, { error: 'must be an array of data class codes' })
+  .transform((classes) => [...new Set(classes)]);
+
+const incidentSchema = z.object({
+  organization: localizedText(TITLE_MAX),
+  title: localizedText(TITLE_MAX),
+  summary: optionalLocalizedText(LONG_TEXT_MAX),
+  attackWindow: dateWindow.optional(),
+  announcedOn: isoDate.optional(),
+  sources: z
+    .array(sourceUrl, { error: 'must be an array of URLs' })
+    .max(SOURCES_MAX, `must hold at most ${SOURCES_MAX} URLs`)
+    .transform((urls) => [...new Set(urls)])
+    .default([]),
+  status: z
+    .enum(['investigating', 'announced', 'resolved'], { error: 'must be one of investigating, announced, resolved' })
+    .default('announced'),
+});
+
+const exposureSchema = z
+  .object({
+    title: localizedText(TITLE_MAX),
+    description: optionalLocalizedText(LONG_TEXT_MAX),
+    window: dateWindow.optional(),
+    dataExposed: z
+      .array(dataClass, {
+        error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of data class codes'),
+      })
+      .min(1, `must list at least one data class; known: ${KNOWN_DATA_CLASSES}`)
+      .transform((classes) => [...new Set(classes)]),
+    dataNotExposed: dataClasses.default([]),
+    affectedCount: z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .optional(),
+    advice: optionalLocalizedText(LONG_TEXT_MAX),
+    sensitive: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .superRefine((exposure, context) => {
+    const exposed = new Set<string>(exposure.dataExposed);
+    exposure.dataNotExposed.forEach((code, index) => {
+      if (exposed.has(code)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['dataNotExposed', index],
+          message: `"${code}" is also listed in dataExposed`,
+        });
+      }
+    });
+  });
+
+/** The body of a POST creating an incident. */
+export function newIncidentInput(body: unknown): IncidentInput {
+  const object = jsonObjectBody(body);
+  rejectServerFields(object, {}, INCIDENT_SERVER_FIELDS);
+  return parse(incidentSchema, mergePatch({}, object));
+}
+
+/** The incident after a PATCH (JSON Merge Patch semantics), validated as a whole. */
+export function updatedIncidentInput(current: Incident, body: unknown): IncidentInput {
+  const patch = jsonObjectBody(body);
+  rejectServerFields(patch, current, INCIDENT_SERVER_FIELDS);
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...editable } = current;
+  return parse(incidentSchema, mergePatch(editable, patch));
+}
+
+/** The body of a POST creating an exposure of `incidentId`. */
+export function newExposureInput(incidentId: string, body: unknown): ExposureInput {
+  const object = jsonObjectBody(body);
+  rejectServerFields(object, { incidentId, published: false }, EXPOSURE_SERVER_FIELDS);
+  return parse(exposureSchema, mergePatch({}, object));
+}
+
+/** The exposure after a PATCH (JSON Merge Patch semantics), validated as a whole. */
+export function updatedExposureInput(current: Exposure, body: unknown): ExposureInput {
+  const patch = jsonObjectBody(body);
+  rejectServerFields(patch, current, EXPOSURE_SERVER_FIELDS);
+  const {
+    id: _id,
+    incidentId: _incident,
+    published: _published,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...editable
+  } = current;
+  return parse(exposureSchema, mergePatch(editable, patch));
+}
+
+/** A request body that must be a JSON object (a merge patch, or a new resource). */
+function jsonObjectBody(body: unknown): JsonObject {
+  if (!isJsonObject(body)) {
+    throw AppError.badRequest('invalid_request', 'The request body must be a JSON object.');
+  }
+  return body;
+}
+
+type ServerFields = Readonly<Record<string, string>>;
+
+// Timestamps are not listed: they are always the server's and silently ignored, so a client may
+// send back what it read. These are refused when they differ, because ignoring them would let a
+// client believe it had moved or published something.
+const INCIDENT_SERVER_FIELDS: ServerFields = { id: 'id is assigned by the server and cannot be changed' };
+
+const EXPOSURE_SERVER_FIELDS: ServerFields = {
+  id: 'id is assigned by the server and cannot be changed',
+  incidentId: 'incidentId cannot be changed: an exposure stays with the incident it was created under',
+  published: 'published is changed only through POST /api/v1/admin/exposures/{exposureId}/publish and /unpublish',
+};
+
+function rejectServerFields(body: JsonObject, current: object, fields: ServerFields): void {
+  for (const [field, message] of Object.entries(fields)) {
+    if (Object.hasOwn(body, field) && body[field] !== Reflect.get(current, field)) {
+      throw AppError.badRequest('invalid_request', message, field);
+    }
+  }
+}
+
+function parse<Output>(schema: z.ZodType<Output>, value: unknown): Output {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.slice(0, 5).map((issue) => `${pathOf(issue.path)}: ${issue.message}`);
+  const more = result.error.issues.length - problems.length;
+  const message = problems.join('; ') + (more > 0 ? `; and ${more} more` : '');
+  const first = result.error.issues[0];
+  throw AppError.badRequest('invalid_request', message, first && pathOf(first.path));
+}
+
+/** `dataExposed[1]`, `attackWindow.from`: the field as the client wrote it. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
