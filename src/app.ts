@@ -16,12 +16,15 @@ import { healthRoutes } from './health/health-routes';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { openApiDocument } from './http/openapi';
 import { packageRoot } from './http/package-root';
+import { adminListRoutes } from './lists/admin-list-routes';
+import type { AdminListService } from './lists/admin-list-service';
 import { securityHeaders } from './http/security-headers';
 
 export interface AppDeps {
   check: CheckService;
   catalog: CatalogService;
   adminCatalog: AdminCatalogService;
+  adminLists: AdminListService;
   /** Absent: the admin API refuses every request. */
   adminApiToken: string | undefined;
   currentProfile: () => HashingProfile;
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(profileRoutes(deps.currentProfile));
   app.use(catalogRoutes(deps.catalog));
   app.use(adminCatalogRoutes(deps.adminCatalog));
+  app.use(adminListRoutes(deps.adminLists));
   app.use(checkApiRoutes(deps.check));
   app.use(checkPageRoutes(deps.check));
 

@@ -8,6 +8,7 @@ import { seedDemo } from './demo/seed-demo';
 import type { HashingProfile } from './hashing/hashing-profile';
 import { generateOprfSecretKey, OprfKey } from './hashing/oprf-key';
 import { prepareHashing } from './hashing/prepare-hashing';
+import { AdminListService } from './lists/admin-list-service';
 import { ListService } from './lists/list-service';
 import { createMemoryStores } from './store/memory-stores';
 import { connectRedis } from './store/redis-client';
@@ -25,6 +26,7 @@ export interface Runtime {
   adminApiToken: string | undefined;
   check: CheckService;
   lists: ListService;
+  adminLists: AdminListService;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,17 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
     const lists = new ListService({ lists: stores.lists, key, clock, logger });
+    // Leftovers of uploads cut short by a crash, and replaced versions whose deletion failed.
+    // This assumes no other instance is writing a list right now: one that is loses its upload
+    // (it fails at activation with list_upload_cancelled; it never goes live partial).
+    const cleaned = await lists.deleteUnusedVersions();
+    if (cleaned > 0) logger.info({ versions: cleaned }, 'deleted unused hashed-list versions');
+    const adminLists = new AdminListService({
+      catalog: stores.catalog,
+      hashing: stores.hashing,
+      lists: stores.lists,
+      writer: lists,
+    });
     if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
     return {
       stores,
@@ -73,6 +86,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       adminApiToken: config.adminApiToken,
       check,
       lists,
+      adminLists,
       close: () => stores.close(),
     };
   } catch (error) {
@@ -87,6 +101,7 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     check: runtime.check,
     catalog: runtime.catalog,
     adminCatalog: runtime.adminCatalog,
+    adminLists: runtime.adminLists,
     adminApiToken: runtime.adminApiToken,
     currentProfile: () => runtime.profile,
     ping: () => runtime.stores.ping(),

@@ -283,6 +283,70 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/v1/admin/exposures/{exposureId}/list': {
+      parameters: [exposureIdParameter],
+      put: {
+        summary: "Load a new version of the exposure's hashed list from a list file; it replaces the live one in one step",
+        description:
+          'The body is the list file, streamed as text/plain (never held whole in memory). Format: UTF-8; ' +
+          'optional header lines starting with "#" before the first row, among them "# profile: <id>", which ' +
+          'must name a hashing profile this server knows (without it, the current profile of ' +
+          'GET /api/v1/hashing-profile is assumed); then one argon2id output per line as 64 hexadecimal ' +
+          'characters, either case. Blank lines are ignored; CRLF line ends and a UTF-8 BOM are accepted. ' +
+          'Any other line, a "#" line after the first row included, rejects the whole upload. The old version ' +
+          'answers checks until the new one is complete; a rejected, failed or interrupted upload never ' +
+          'becomes live and its rows are deleted. A file without rows is refused: to take a list offline, ' +
+          'DELETE it. Publication is separate (POST .../publish).',
+        security: adminSecurity,
+        requestBody: {
+          required: true,
+          content: {
+            'text/plain': {
+              schema: { type: 'string' },
+              example: '# profile: hp-0123456789ab\n9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n',
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new version is live',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['records', 'duplicates', 'version'],
+                  properties: {
+                    records: { type: 'integer', description: 'Distinct rows now in the live list' },
+                    duplicates: { type: 'integer', description: 'Rows that repeated an earlier row' },
+                    version: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse(
+            'invalid_list (the message gives the first bad line numbers, at most 10, never their content), ' +
+              'unknown_profile, empty_list, or upload_incomplete (the body ended early)',
+          ),
+          ...adminErrors,
+          '404': errorResponse('not_found: no such exposure'),
+          '409': errorResponse(
+            'list_upload_cancelled: the list was deleted, or a server start cleaned unfinished uploads, meanwhile',
+          ),
+          '415': errorResponse('unsupported_media_type: the body must be text/plain'),
+        },
+      },
+      delete: {
+        summary: "Erase the exposure's hashed list: it stops answering checks and no key of any version remains",
+        description: 'The exposure stays and shows as not checkable by email. Idempotent.',
+        security: adminSecurity,
+        responses: {
+          '204': { description: 'Erased' },
+          ...adminErrors,
+          '404': errorResponse('not_found: no such exposure'),
+        },
+      },
+    },
     '/api/v1/admin/exposures/{exposureId}/publish': {
       parameters: [exposureIdParameter],
       post: {

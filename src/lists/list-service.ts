@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { HashingProfile } from '../hashing/hashing-profile';
 import { listEntryOf } from '../hashing/list-entry';
 import type { OprfKey } from '../hashing/oprf-key';
-import type { ListStore } from './list-store';
+import { AppError } from '../errors/app-error';
+import { StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
 
 export interface ListWriteSummary {
   records: number;
@@ -47,17 +48,51 @@ export class ListService {
         );
       }
     } catch (error) {
-      await this.#deleteQuietly(exposureId, staged.version);
+      await this.#deleteQuietly(exposureId, staged.version, staged.bucketBits);
       throw error;
     }
-    const previous = await lists.activate(staged, records, clock());
+    const previous = await this.#activate(staged, records);
     if (previous !== null) await this.#deleteQuietly(exposureId, previous.version);
     return { records, duplicates: rows - records, version: staged.version };
   }
 
-  async #deleteQuietly(exposureId: string, version: number): Promise<void> {
+  /**
+   * Deletes every version that holds keys but is not live: leftovers of uploads cut short by a
+   * crash, and replaced versions whose deletion failed. Returns how many it deleted. It cannot
+   * tell an upload in progress elsewhere from a dead one, so it is meant for a start with no other
+   * writer running; an upload it cleans anyway fails at activation instead of going live partial.
+   */
+  async deleteUnusedVersions(): Promise<number> {
+    const unused = await this.#deps.lists.unusedVersions();
+    for (const { exposureId, version, bucketBits } of unused) {
+      await this.#deleteQuietly(exposureId, version, bucketBits);
+    }
+    return unused.length;
+  }
+
+  async #activate(staged: StagedList, records: number): Promise<LiveList | null> {
     try {
-      await this.#deps.lists.deleteVersion(exposureId, version);
+      return await this.#deps.lists.activate(staged, records, this.#deps.clock());
+    } catch (error) {
+      // Whatever failed, the staged version must not linger; the store refuses to delete it if it is live.
+      // With its record gone, rows written after the cleanup are found through bucketBits.
+      await this.#deleteQuietly(staged.exposureId, staged.version, staged.bucketBits);
+      if (error instanceof StagedVersionGoneError) {
+        throw new AppError(
+          'list_upload_cancelled',
+          409,
+          'The list was deleted, or a server start cleaned up unfinished uploads, while this one was in ' +
+            'progress. Nothing of it was loaded; upload it again.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async #deleteQuietly(exposureId: string, version: number, bucketBits?: number): Promise<void> {
+    try {
+      await this.#deps.lists.deleteVersion(exposureId, version, bucketBits);
     } catch (error) {
       // Not fatal: the version is not live and stays listed as unused until a later cleanup.
       this.#deps.logger.warn({ err: error, exposureId, version }, 'could not delete an unused list version');

@@ -21,6 +21,17 @@ export interface UnusedVersion extends StagedList {
   startedAt: string;
 }
 
+/**
+ * `activate` found no record of the staged version: it was deleted while being written (a start's
+ * cleanup, or the list's removal). The upload must fail rather than go live with missing rows.
+ */
+export class StagedVersionGoneError extends Error {
+  constructor(exposureId: string, version: number) {
+    super(`list version ${exposureId}/${version} was deleted before it could be activated`);
+    this.name = 'StagedVersionGoneError';
+  }
+}
+
 export interface ListProbe {
   exposureId: string;
   version: number;
@@ -37,10 +48,17 @@ export interface ListStore {
   beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList>;
   /** Adds entries to a staged version; returns how many were new (the rest were duplicates). */
   addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number>;
-  /** Makes the staged version live in one step; returns the version it replaced, if any. */
+  /**
+   * Makes the staged version live in one step; returns the version it replaced, if any. Throws
+   * StagedVersionGoneError, changing nothing, when the staged version's record no longer exists.
+   */
   activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null>;
-  /** Deletes every key of one version that is not live (staged, abandoned, or replaced). */
-  deleteVersion(exposureId: string, version: number): Promise<void>;
+  /**
+   * Deletes every key of one version that is not live (staged, abandoned, or replaced).
+   * `bucketBits` finds the keys when the version's record is already gone (an upload that kept
+   * writing after its version was cleaned); without it such a version is left alone.
+   */
+  deleteVersion(exposureId: string, version: number, bucketBits?: number): Promise<void>;
   /**
    * Versions that hold keys but are not live: replaced ones awaiting deletion, abandoned uploads,
    * and uploads still in progress (the caller tells these apart by `startedAt`).

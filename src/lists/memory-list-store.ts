@@ -1,5 +1,5 @@
 import type { ListEntry } from '../hashing/list-entry';
-import type { ListProbe, ListStore, LiveList, StagedList, UnusedVersion } from './list-store';
+import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
   record: UnusedVersion;
@@ -38,6 +38,9 @@ export class MemoryListStore implements ListStore {
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+    if (!this.#versions.has(versionField(staged.exposureId, staged.version))) {
+      throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    }
     const previous = this.#live.get(staged.exposureId) ?? null;
     this.#live.set(staged.exposureId, {
       exposureId: staged.exposureId,

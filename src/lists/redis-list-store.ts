@@ -1,9 +1,11 @@
 import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing/list-entry';
-import type { ListProbe, ListStore, LiveList, StagedList, UnusedVersion } from './list-store';
+import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type StagedList, type UnusedVersion } from './list-store';
 
-// Swaps the live pointer and returns the previous one in one atomic step.
+// Swaps the live pointer and returns the previous one in one atomic step; -1, changing nothing,
+// when the staged version's record (KEYS[2], field ARGV[3]) was deleted meanwhile.
 const SWAP_LIVE = `
+if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 0 then return -1 end
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return previous`;
@@ -64,17 +66,25 @@ export class RedisListStore implements ListStore {
       records,
       activatedAt: now.toISOString(),
     };
-    const previous = (await this.#redis.eval(SWAP_LIVE, 1, this.#live, staged.exposureId, JSON.stringify(live))) as
-      | string
-      | null;
+    const previous = (await this.#redis.eval(
+      SWAP_LIVE,
+      2,
+      this.#live,
+      this.#versions,
+      staged.exposureId,
+      JSON.stringify(live),
+      versionField(staged.exposureId, staged.version),
+    )) as string | number | null;
+    if (previous === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    if (typeof previous === 'number') throw new Error(`unexpected activation reply ${previous}`);
     return previous === null ? null : (JSON.parse(previous) as LiveList);
   }
 
-  async deleteVersion(exposureId: string, version: number): Promise<void> {
+  async deleteVersion(exposureId: string, version: number, bucketBits?: number): Promise<void> {
     const field = versionField(exposureId, version);
     const json = await this.#redis.hget(this.#versions, field);
-    if (json === null) return;
-    const record = JSON.parse(json) as UnusedVersion;
+    if (json === null && bucketBits === undefined) return;
+    const record = json === null ? { exposureId, version, bucketBits: bucketBits ?? 0 } : (JSON.parse(json) as UnusedVersion);
     const live = await this.#redis.hget(this.#live, exposureId);
     if (live !== null && (JSON.parse(live) as LiveList).version === version) {
       throw new Error(`refusing to delete the live version ${field}`);

@@ -1,0 +1,27 @@
+import { openApiDocument } from '../../src/http/openapi';
+
+interface Operation {
+  security?: unknown;
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, unknown>;
+}
+
+describe('hashed-list endpoints in the OpenAPI document', () => {
+  const paths = openApiDocument.paths as unknown as Record<string, Record<string, Operation>>;
+  const item = paths['/api/v1/admin/exposures/{exposureId}/list'];
+
+  it('when read, then PUT takes a text/plain list file and lists its outcomes, behind the bearer token', () => {
+    const put = item?.put;
+
+    expect(put?.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(put?.requestBody?.content ?? {})).toEqual(['text/plain']);
+    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '409', '415']);
+  });
+
+  it('when read, then DELETE erases the list, behind the bearer token', () => {
+    const del = item?.delete;
+
+    expect(del?.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(del?.responses ?? {}).sort()).toEqual(['204', '401', '404']);
+  });
+});
