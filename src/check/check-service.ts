@@ -9,6 +9,9 @@ import type { OprfKey } from '../hashing/oprf-key';
 import type { ListStore, LiveList } from '../lists/list-store';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
+// A list swap mid-check costs one more probe; three swaps in a row means something is wrong.
+const MAX_ATTEMPTS = 3;
+
 export interface CheckServiceDeps {
   catalog: CatalogService;
   lists: ListStore;
@@ -41,34 +44,47 @@ export class CheckService {
   }
 
   async #checkNormalized(normalized: string): Promise<CheckResult> {
-    const candidates = await this.#deps.catalog.publicExposures();
-    const checkable = candidates.filter(hasLiveList);
-    const entries = await this.#entriesByProfile(normalized, checkable);
-    const found = await this.#deps.lists.contains(
-      checkable.map(({ liveList }) => ({
-        exposureId: liveList.exposureId,
-        version: liveList.version,
-        entry: entries.get(liveList.profileId) as ListEntry,
-      })),
-    );
-    const matched = checkable.filter((_, index) => found[index] === true);
-    return {
-      affected: matched.length > 0,
-      exposures: matched.map(withIncident),
-      checked: checkable.map(withIncident),
-      notCheckableByEmail: candidates.filter((candidate) => candidate.liveList === undefined).map(withIncident),
-    };
+    const entries = new Map<string, ListEntry>();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const candidates = await this.#deps.catalog.publicExposures();
+      const checkable = candidates.filter(hasLiveList);
+      await this.#addMissingEntries(normalized, checkable, entries);
+      const found = await this.#deps.lists.contains(
+        checkable.map(({ liveList }) => ({
+          exposureId: liveList.exposureId,
+          version: liveList.version,
+          entry: entries.get(liveList.profileId) as ListEntry,
+        })),
+      );
+      // A list replaced between reading the live pointers and probing may already be deleted, which
+      // would read as a miss. Versions only grow, so if every probed version is still live now, it
+      // was live throughout the probe; otherwise probe again against the new versions.
+      if (await this.#stillLive(checkable)) {
+        const matched = checkable.filter((_, index) => found[index] === true);
+        return {
+          affected: matched.length > 0,
+          exposures: matched.map(withIncident),
+          checked: checkable.map(withIncident),
+          notCheckableByEmail: candidates.filter((candidate) => candidate.liveList === undefined).map(withIncident),
+        };
+      }
+    }
+    throw new Error('lists kept changing during the check');
   }
 
-  async #entriesByProfile(normalized: string, checkable: ListedExposure[]): Promise<Map<string, ListEntry>> {
-    const profileIds = [...new Set(checkable.map(({ liveList }) => liveList.profileId))];
-    const entries = new Map<string, ListEntry>();
-    for (const profileId of profileIds) {
+  async #stillLive(checkable: ListedExposure[]): Promise<boolean> {
+    const live = new Map((await this.#deps.lists.liveLists()).map((list) => [list.exposureId, list.version]));
+    return checkable.every(({ liveList }) => live.get(liveList.exposureId) === liveList.version);
+  }
+
+  /** argon2 once per distinct profile among live lists, kept across attempts. */
+  async #addMissingEntries(normalized: string, checkable: ListedExposure[], entries: Map<string, ListEntry>): Promise<void> {
+    for (const profileId of new Set(checkable.map(({ liveList }) => liveList.profileId))) {
+      if (entries.has(profileId)) continue;
       const profile = await this.#profile(profileId);
       const argon2Output = await argon2idOf(normalized, profile);
       entries.set(profileId, listEntryOf(argon2Output, profile, this.#deps.key));
     }
-    return entries;
   }
 
   async #profile(id: string): Promise<HashingProfile> {
