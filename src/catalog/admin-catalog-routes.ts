@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { requireJson } from '../http/require-json';
+import { requireJson } from '../http/require-content-type';
 import type { AdminCatalogService } from './admin-catalog-service';
 
 // requireJson is typed for any path, which widens the params; these handlers name theirs.

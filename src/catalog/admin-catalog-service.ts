@@ -6,9 +6,10 @@ import {
   updatedExposureInput,
   updatedIncidentInput,
 } from './admin-catalog-input';
-import { catalogIdFrom, isCatalogId, randomIdSuffix } from './catalog-id';
+import { catalogIdFrom, randomIdSuffix } from './catalog-id';
 import type { Exposure, Incident } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
+import { existingExposure, existingIncident } from './catalog-lookups';
 
 /** The live list behind an exposure, as an admin sees it: enough to know it answers checks. */
 export type ListSummary = Omit<LiveList, 'exposureId'>;
@@ -160,16 +161,11 @@ export class AdminCatalogService {
   }
 
   async #existingIncident(id: string): Promise<Incident> {
-    // Ids outside the id alphabet never reach the store (they end up in key names there).
-    const incident = isCatalogId(id) ? await this.#catalog.getIncident(id) : null;
-    if (incident === null) throw AppError.notFound('There is no incident with this id.');
-    return incident;
+    return existingIncident(this.#catalog, id);
   }
 
   async #existingExposure(id: string): Promise<Exposure> {
-    const exposure = isCatalogId(id) ? await this.#catalog.getExposure(id) : null;
-    if (exposure === null) throw AppError.notFound('There is no exposure with this id.');
-    return exposure;
+    return existingExposure(this.#catalog, id);
   }
 
   async #exposuresOf(incidentId: string): Promise<Exposure[]> {

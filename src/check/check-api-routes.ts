@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireJson } from '../http/require-json';
+import { requireJson } from '../http/require-content-type';
 import { emailFromBody } from './check-request';
 import type { CheckService } from './check-service';
 

@@ -69,6 +69,17 @@ const catalogId = { type: 'string', pattern: '^[a-z0-9-]+$', maxLength: 100 };
 const incidentIdParameter = { name: 'incidentId', in: 'path', required: true, schema: catalogId };
 const exposureIdParameter = { name: 'exposureId', in: 'path', required: true, schema: catalogId };
 
+/** What the public and the admin view of an incident share. */
+const incidentFields = {
+  organization: localizedText,
+  title: localizedText,
+  summary: localizedText,
+  attackWindow: dateWindow,
+  announcedOn: { type: 'string', format: 'date' },
+  sources: { type: 'array', items: { type: 'string', format: 'uri' } },
+  status: { enum: ['investigating', 'announced', 'resolved'] },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -433,13 +444,7 @@ export const openApiDocument = {
         required: ['id', 'organization', 'title', 'status', 'sources'],
         properties: {
           id: { type: 'string' },
-          organization: localizedText,
-          title: localizedText,
-          summary: localizedText,
-          attackWindow: dateWindow,
-          announcedOn: { type: 'string', format: 'date' },
-          sources: { type: 'array', items: { type: 'string', format: 'uri' } },
-          status: { enum: ['investigating', 'announced', 'resolved'] },
+          ...incidentFields,
           exposures: { type: 'array', items: { $ref: '#/components/schemas/Exposure' } },
         },
       },
@@ -471,13 +476,7 @@ export const openApiDocument = {
         required: ['id', 'organization', 'title', 'sources', 'status', 'createdAt', 'updatedAt'],
         properties: {
           id: catalogId,
-          organization: localizedText,
-          title: localizedText,
-          summary: localizedText,
-          attackWindow: dateWindow,
-          announcedOn: { type: 'string', format: 'date' },
-          sources: { type: 'array', items: { type: 'string', format: 'uri' } },
-          status: { enum: ['investigating', 'announced', 'resolved'] },
+          ...incidentFields,
           createdAt: { type: 'string', format: 'date-time' },
           updatedAt: { type: 'string', format: 'date-time' },
         },

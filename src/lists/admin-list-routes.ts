@@ -1,17 +1,11 @@
-import { Router, type Request, type RequestHandler } from 'express';
-import { AppError } from '../errors/app-error';
+import { Router, type Request } from 'express';
+import { requireContentType } from '../http/require-content-type';
 import type { AdminListService } from './admin-list-service';
 
 // requireTextPlain is typed for any path, which widens the params; this handler names its own.
 type ExposureRequest = Request<{ exposureId: string }>;
 
-const requireTextPlain: RequestHandler = (req, _res, next) => {
-  if (!req.is('text/plain')) {
-    next(new AppError('unsupported_media_type', 415, 'Send the list file as the request body, as text/plain.'));
-    return;
-  }
-  next();
-};
+const requireTextPlain = requireContentType('text/plain', 'Send the list file as the request body, as text/plain.');
 
 /**
  * An exposure's hashed list. The admin gate has checked the token; it parses JSON only, so the

@@ -1,5 +1,5 @@
 import type { CatalogStore } from '../catalog/catalog-store';
-import { isCatalogId } from '../catalog/catalog-id';
+import { existingExposure } from '../catalog/catalog-lookups';
 import { AppError } from '../errors/app-error';
 import type { HashingProfile } from '../hashing/hashing-profile';
 import type { HashingStore } from '../hashing/hashing-store';
@@ -28,7 +28,7 @@ export class AdminListService {
    * off) the previous version keeps answering and the new one is deleted.
    */
   async uploadList(exposureId: string, file: AsyncIterable<Buffer | string>): Promise<ListWriteSummary> {
-    await this.#existingExposure(exposureId);
+    await existingExposure(this.#deps.catalog, exposureId);
     const { profileId, batches } = await openListFile(file);
     const profile = await this.#profile(profileId);
     return this.#deps.writer.replaceList(exposureId, profile, nonEmpty(batches));
@@ -36,15 +36,10 @@ export class AdminListService {
 
   /** Erasure: takes the list offline and deletes every key of every version of it. */
   async deleteList(exposureId: string): Promise<void> {
-    await this.#existingExposure(exposureId);
+    await existingExposure(this.#deps.catalog, exposureId);
     await this.#deps.lists.removeList(exposureId);
   }
 
-  async #existingExposure(id: string): Promise<void> {
-    // Ids outside the id alphabet never reach the store (they end up in key names there).
-    const exposure = isCatalogId(id) ? await this.#deps.catalog.getExposure(id) : null;
-    if (exposure === null) throw AppError.notFound('There is no exposure with this id.');
-  }
 
   async #profile(profileId: string | null): Promise<HashingProfile> {
     if (profileId === null) {
