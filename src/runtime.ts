@@ -65,11 +65,6 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
     const lists = new ListService({ lists: stores.lists, key, clock, logger });
-    // Leftovers of uploads cut short by a crash, and replaced versions whose deletion failed.
-    // This assumes no other instance is writing a list right now: one that is loses its upload
-    // (it fails at activation with list_upload_cancelled; it never goes live partial).
-    const cleaned = await lists.deleteUnusedVersions();
-    if (cleaned > 0) logger.info({ versions: cleaned }, 'deleted unused hashed-list versions');
     const adminLists = new AdminListService({
       catalog: stores.catalog,
       hashing: stores.hashing,
@@ -93,6 +88,17 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     await stores.close();
     throw error;
   }
+}
+
+/**
+ * What a server does before it listens: delete the leftovers of uploads cut short by a crash, and
+ * replaced versions whose deletion failed. Only a starting server does this, never a script: it
+ * cannot tell an upload in progress on another instance from a dead one, and such an upload would
+ * be lost (it fails at activation with list_upload_cancelled; it never goes live partial).
+ */
+export async function prepareToServe(runtime: Runtime, logger: Logger): Promise<void> {
+  const cleaned = await runtime.lists.deleteUnusedVersions();
+  if (cleaned > 0) logger.info({ versions: cleaned }, 'deleted unused hashed-list versions');
 }
 
 /** What the HTTP layer needs from a runtime. */

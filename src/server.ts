@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
-import { appDepsOf, openRuntime } from './runtime';
+import { appDepsOf, openRuntime, prepareToServe } from './runtime';
 
 const DEMO_BANNER = `
   ==========================================================================
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel });
   const runtime = await openRuntime(config, { logger });
+  await prepareToServe(runtime, logger);
   const app = createApp(appDepsOf(runtime, logger));
   const server = app.listen(config.port, () => {
     if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
@@ -23,6 +24,11 @@ async function main(): Promise<void> {
       `Exposure Check listening on http://localhost:${config.port}`,
     );
   });
+
+  // A 3.1M-row list upload streams for up to ~10 minutes; Node's default requestTimeout (5 minutes)
+  // would cut it off. A sender that stalls is still dropped by the idle timeout.
+  server.requestTimeout = 60 * 60_000;
+  server.timeout = 2 * 60_000;
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

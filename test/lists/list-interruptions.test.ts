@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import request from 'supertest';
+import { openRuntime } from '../../src/runtime';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
-import { hexKey, startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { hexKey, startTestService, testConfig, type TestService } from '../support/test-app';
+import { keysWithPrefix, newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
 
 const ALICE = 'alice@example.jp';
 
@@ -119,7 +121,26 @@ describe('interrupted and abandoned list uploads', () => {
     });
   });
 
-  describe('when a runtime opens on a store holding a crashed upload', () => {
+  describe('when a script opens a runtime while an upload is staged', () => {
+    it('then the staged version is left alone, since it may be an upload in progress elsewhere', async () => {
+      const exposureId = await exposureWithList(ALICE);
+      const lists = service.runtime.stores.lists;
+      const staged = await lists.beginVersion(exposureId, service.runtime.profile.id, 16, new Date());
+      await lists.addEntries(staged, randomRows(5).map((row) => ({ bucket: row.readUInt16BE(0), digest: row.subarray(0, 16) })));
+
+      const script = await openRuntime(testConfig({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: key, ...FAST_ARGON2 }), {
+        logger: pino({ level: 'silent' }),
+      });
+      try {
+        expect(await versionKeys(exposureId, staged.version)).not.toEqual([]);
+      } finally {
+        await script.close();
+        await lists.deleteVersion(exposureId, staged.version);
+      }
+    });
+  });
+
+  describe('when a server starts on a store holding a crashed upload', () => {
     it('then the leftover version is deleted and the live list is kept', async () => {
       const exposureId = await exposureWithList(ALICE);
       const lists = service.runtime.stores.lists;

@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
-import { appDepsOf, openRuntime, type Runtime } from '../../src/runtime';
+import { appDepsOf, openRuntime, prepareToServe, type Runtime } from '../../src/runtime';
 import { testRedisUrl, uniquePrefix } from './test-redis';
 
 export interface TestService {
@@ -23,7 +23,7 @@ export function testConfig(env: Record<string, string | undefined>): Config {
   return loadConfig({ LOG_LEVEL: 'silent', ...env });
 }
 
-/** The real app over a real store: Redis under a fresh prefix, or the embedded demo store. */
+/** The real app over a real store, prepared as the server prepares it: Redis under a fresh prefix, or the embedded demo store. */
 export async function startTestService(
   options: { store: 'redis' | 'memory'; prefix?: string; key?: string; seed?: boolean; env?: Record<string, string> } = {
     store: 'redis',
@@ -40,6 +40,8 @@ export async function startTestService(
       : testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env });
   const logger = pino({ level: 'silent' });
   const runtime = await openRuntime(config, { logger });
+  // As the server does before it listens.
+  await prepareToServe(runtime, logger);
   if (options.seed && !runtime.demoMode) {
     await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
   }
