@@ -6,6 +6,7 @@ import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
 import { seedDemo } from './demo/seed-demo';
 import type { HashingProfile } from './hashing/hashing-profile';
+import { ListEntryPool } from './hashing/list-entry-pool';
 import { generateOprfSecretKey, OprfKey } from './hashing/oprf-key';
 import { prepareHashing } from './hashing/prepare-hashing';
 import { AdminListService } from './lists/admin-list-service';
@@ -47,8 +48,17 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     config.redisUrl === undefined
       ? createMemoryStores()
       : createRedisStores(await connectRedis(config.redisUrl), config.redisKeyPrefix);
+  let entryPool: ListEntryPool | undefined;
+  const closeAll = async (): Promise<void> => {
+    try {
+      await entryPool?.close();
+    } finally {
+      await stores.close();
+    }
+  };
   try {
-    const key = new OprfKey(config.oprfSecretKey ?? generateOprfSecretKey());
+    const secretKey = config.oprfSecretKey ?? generateOprfSecretKey();
+    const key = await OprfKey.load(secretKey);
     const { profile, configuredCostsIgnored } = await prepareHashing(
       stores.hashing,
       key,
@@ -64,7 +74,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const catalog = new CatalogService({ catalog: stores.catalog, lists: stores.lists });
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
-    const lists = new ListService({ lists: stores.lists, key, clock, logger });
+    // List uploads evaluate the OPRF on every core; a check evaluates once, on this thread.
+    entryPool = new ListEntryPool(secretKey);
+    const lists = new ListService({ lists: stores.lists, key, entryPool, clock, logger });
     const adminLists = new AdminListService({
       catalog: stores.catalog,
       hashing: stores.hashing,
@@ -82,10 +94,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       check,
       lists,
       adminLists,
-      close: () => stores.close(),
+      close: closeAll,
     };
   } catch (error) {
-    await stores.close();
+    await closeAll();
     throw error;
   }
 }

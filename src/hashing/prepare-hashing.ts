@@ -20,7 +20,7 @@ export async function prepareHashing(
   newProfileCosts: Argon2Costs,
   now: Date,
 ): Promise<PreparedHashing> {
-  const expected = key.keyCheckValue();
+  const expected = await key.keyCheckValue();
   const stored = await store.saveKeyCheckIfAbsent(expected);
   if (stored !== expected) {
     throw new ConfigError(

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { HashingProfile } from '../hashing/hashing-profile';
-import { listEntryOf } from '../hashing/list-entry';
+import { listEntryOf, type ListEntry } from '../hashing/list-entry';
+import type { ListEntryPool } from '../hashing/list-entry-pool';
 import type { OprfKey } from '../hashing/oprf-key';
 import { AppError } from '../errors/app-error';
 import { StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
@@ -14,6 +15,11 @@ export interface ListWriteSummary {
 export interface ListServiceDeps {
   lists: ListStore;
   key: OprfKey;
+  /**
+   * Computes list entries on worker threads (the runtime's). Without it they are computed on this
+   * thread, which suits a few rows but not a list upload.
+   */
+  entryPool?: ListEntryPool;
   clock: () => Date;
   logger: Logger;
 }
@@ -29,25 +35,38 @@ export class ListService {
   /**
    * `batches` yields argon2id outputs (32 bytes each) hashed with `profile`. If anything fails
    * before activation the staged version is deleted and the previous one keeps answering.
+   *
+   * Up to `#batchesInFlight` batches are computed and written at once, while the next is read.
+   * The source is read only when there is room, so a streamed request body keeps its backpressure
+   * and memory stays bounded whatever the list's size.
    */
   async replaceList(
     exposureId: string,
     profile: HashingProfile,
     batches: AsyncIterable<readonly Uint8Array[]> | Iterable<readonly Uint8Array[]>,
   ): Promise<ListWriteSummary> {
-    const { lists, key, clock } = this.#deps;
+    const { lists, clock } = this.#deps;
     const staged = await lists.beginVersion(exposureId, profile.id, profile.bucketBits, clock());
     let rows = 0;
     let records = 0;
+    const inFlight: Promise<number>[] = [];
+    const settleOldest = async (): Promise<void> => {
+      records += await (inFlight.shift() as Promise<number>);
+    };
     try {
       for await (const batch of batches) {
         rows += batch.length;
-        records += await lists.addEntries(
-          staged,
-          batch.map((argon2Output) => listEntryOf(argon2Output, profile, key)),
-        );
+        const written = this.#write(staged, profile, batch);
+        // Awaited in order by settleOldest; until then a failure must not count as unhandled,
+        // which would end the process while the source is still being read.
+        written.catch(() => undefined);
+        inFlight.push(written);
+        if (inFlight.length >= this.#batchesInFlight) await settleOldest();
       }
+      while (inFlight.length > 0) await settleOldest();
     } catch (error) {
+      // Writes still running would land after the cleanup and linger: let them end first.
+      await Promise.allSettled(inFlight);
       await this.#deleteQuietly(exposureId, staged.version, staged.bucketBits);
       throw error;
     }
@@ -68,6 +87,21 @@ export class ListService {
       await this.#deleteQuietly(exposureId, version, bucketBits);
     }
     return unused.length;
+  }
+
+  /** Enough to keep every worker busy, plus one batch being written while the next is read. */
+  get #batchesInFlight(): number {
+    return (this.#deps.entryPool?.capacity ?? 1) + 1;
+  }
+
+  /** Computes one batch's entries and adds them to the staged version; returns how many were new. */
+  async #write(staged: StagedList, profile: HashingProfile, batch: readonly Uint8Array[]): Promise<number> {
+    const { entryPool, key, lists } = this.#deps;
+    const entries: ListEntry[] =
+      entryPool === undefined
+        ? batch.map((argon2Output) => listEntryOf(argon2Output, profile, key))
+        : await entryPool.entriesOf(batch, profile.bucketBits);
+    return lists.addEntries(staged, entries);
   }
 
   async #activate(staged: StagedList, records: number): Promise<LiveList | null> {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { OprfKey, generateOprfSecretKey, oprfSuite, parseOprfSecretKey } from '../../src/hashing/oprf-key';
 
 // RFC 9497 appendix A.1.1, ristretto255-SHA512, OPRF mode (skSm derived from seed a3..a3, info "test key").
@@ -16,13 +16,50 @@ const RFC_VECTORS = [
   },
 ];
 
+// Lengths around the SHA-512 block (128) and the expand_message_xmd padding, plus list rows (32).
+const EDGE_LENGTHS = [0, 1, 31, 32, 33, 63, 64, 65, 111, 112, 127, 128, 129, 255, 256, 1000, 65_535];
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
 describe('OPRF key', () => {
-  it.each(RFC_VECTORS)('when evaluating RFC 9497 input $input, then the output matches the RFC', ({ input, output }) => {
-    const key = new OprfKey(parseOprfSecretKey(RFC_SECRET_KEY));
-    expect(Buffer.from(key.evaluate(Buffer.from(input, 'hex'))).toString('hex')).toBe(output);
+  it.each(RFC_VECTORS)('when evaluating RFC 9497 input $input, then the output matches the RFC', async ({ input, output }) => {
+    const key = await OprfKey.load(parseOprfSecretKey(RFC_SECRET_KEY));
+    expect(hex(key.evaluate(Buffer.from(input, 'hex')))).toBe(output);
   });
 
-  it('when a client blinds and the server blind-evaluates, then finalize equals the server-side evaluate', () => {
+  it('when 200 random keys evaluate 32-byte inputs, then every output equals @noble/curves evaluate', async () => {
+    const pairs = Array.from({ length: 200 }, () => ({ secretKey: generateOprfSecretKey(), input: randomBytes(32) }));
+    for (const { secretKey, input } of pairs) {
+      const key = await OprfKey.load(secretKey);
+      expect(hex(key.evaluate(input))).toBe(hex(oprfSuite.evaluate(secretKey, input)));
+    }
+  });
+
+  it('when random keys evaluate inputs of varied lengths, then every output equals @noble/curves evaluate', async () => {
+    const lengths = [...EDGE_LENGTHS, ...Array.from({ length: 200 }, () => randomInt(0, 300))];
+    for (const length of lengths) {
+      const secretKey = generateOprfSecretKey();
+      const input = randomBytes(length);
+      const key = await OprfKey.load(secretKey);
+      expect({ length, output: hex(key.evaluate(input)) }).toEqual({ length, output: hex(oprfSuite.evaluate(secretKey, input)) });
+    }
+  });
+
+  it('when a key made with new evaluates before libsodium has loaded in its thread, then it says how to load it', () => {
+    jest.isolateModules(() => {
+      // A fresh module registry: libsodium as a new thread would see it, not yet loaded.
+      const fresh = require('../../src/hashing/oprf-key') as typeof import('../../src/hashing/oprf-key');
+      const key = new fresh.OprfKey(generateOprfSecretKey());
+      expect(() => key.evaluate(randomBytes(32))).toThrow(/OprfKey\.load/);
+    });
+  });
+
+  it('when the input is longer than a two-byte length prefix allows, then evaluate refuses it', async () => {
+    const key = await OprfKey.load(generateOprfSecretKey());
+    expect(() => key.evaluate(new Uint8Array(65_536))).toThrow(RangeError);
+  });
+
+  it('when a client blinds and the server blind-evaluates, then finalize equals the server-side evaluate', async () => {
     const secretKey = generateOprfSecretKey();
     const input = randomBytes(32);
     const suite = oprfSuite as typeof oprfSuite & {
@@ -31,15 +68,15 @@ describe('OPRF key', () => {
     };
     const { blind, blinded } = suite.blind(input);
     const finalized = suite.finalize(input, blind, suite.blindEvaluate(secretKey, blinded));
-    expect(Buffer.from(finalized).equals(Buffer.from(new OprfKey(secretKey).evaluate(input)))).toBe(true);
+    expect(hex(finalized)).toBe(hex((await OprfKey.load(secretKey)).evaluate(input)));
   });
 
-  it('when two keys differ, then their key-check values differ and each is stable', () => {
-    const a = new OprfKey(generateOprfSecretKey());
-    const b = new OprfKey(generateOprfSecretKey());
-    expect(a.keyCheckValue()).toMatch(/^[0-9a-f]{32}$/);
-    expect(a.keyCheckValue()).toBe(a.keyCheckValue());
-    expect(a.keyCheckValue()).not.toBe(b.keyCheckValue());
+  it('when two keys differ, then their key-check values differ and each is stable', async () => {
+    const a = await OprfKey.load(generateOprfSecretKey());
+    const b = await OprfKey.load(generateOprfSecretKey());
+    expect(await a.keyCheckValue()).toMatch(/^[0-9a-f]{32}$/);
+    expect(await a.keyCheckValue()).toBe(await a.keyCheckValue());
+    expect(await a.keyCheckValue()).not.toBe(await b.keyCheckValue());
   });
 
   it.each([
@@ -47,12 +84,20 @@ describe('OPRF key', () => {
     ['not hex', 'z'.repeat(64)],
     ['zero', '0'.repeat(64)],
     ['not below the group order', 'ff'.repeat(32)],
-  ])('when the key is %s, then parsing refuses it without echoing it', (_name, hex) => {
-    expect(() => parseOprfSecretKey(hex)).toThrow();
+    // The group order itself, little-endian: the smallest scalar that is not below it.
+    ['the group order', 'edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010'],
+  ])('when the key is %s, then parsing refuses it without echoing it', (_name, hexKey) => {
+    expect(() => parseOprfSecretKey(hexKey)).toThrow();
     try {
-      parseOprfSecretKey(hex);
+      parseOprfSecretKey(hexKey);
     } catch (error) {
-      if (hex.length > 8) expect((error as Error).message).not.toContain(hex);
+      if (hexKey.length > 8) expect((error as Error).message).not.toContain(hexKey);
     }
+  });
+
+  it('when the key is the largest scalar below the group order, then parsing accepts it and it evaluates like @noble/curves', async () => {
+    const largest = parseOprfSecretKey('ecd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010');
+    const input = randomBytes(32);
+    expect(hex((await OprfKey.load(largest)).evaluate(input))).toBe(hex(oprfSuite.evaluate(largest, input)));
   });
 });

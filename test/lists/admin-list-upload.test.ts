@@ -72,6 +72,27 @@ describe('loading hashed lists through the admin API', () => {
     });
   });
 
+  describe('when lists of several exposures are uploaded at the same time', () => {
+    it('then each upload loads its own rows, and each list answers for its own address', async () => {
+      const exposures = [await publishedExposure(), await publishedExposure(), await publishedExposure()];
+      const addresses = [ALICE, CAROL, DAVE];
+      // Enough random rows per list that the uploads' batches interleave on the worker threads.
+      const filler = (count: number) => Array.from({ length: count }, () => randomBytes(32).toString('hex')).join('\n');
+      const bodies = await Promise.all(
+        addresses.map(async (address) => `# profile: ${service.runtime.profile.id}\n${filler(3000)}\n${await row(address)}\n${filler(3000)}\n`),
+      );
+
+      const responses = await Promise.all(exposures.map((exposureId, index) => upload(exposureId, bodies[index] ?? '')));
+
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+      expect(responses.map((response) => response.body.records)).toEqual([6001, 6001, 6001]);
+      for (const [index, address] of addresses.entries()) {
+        const affected = await affectedBy(address);
+        expect(exposures.filter((exposureId) => affected.includes(exposureId))).toEqual([exposures[index]]);
+      }
+    });
+  });
+
   describe('when the file has upper-case hex, CRLF, comments, blank lines, no profile header and repeated rows', () => {
     it('then it is accepted with the current profile and the repeats are counted as duplicates', async () => {
       const exposureId = await publishedExposure();

@@ -1,0 +1,302 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Redis from 'ioredis';
+import { DEFAULT_BUCKET_BITS } from '../src/hashing/hashing-profile';
+import { ListEntryPool } from '../src/hashing/list-entry-pool';
+import { generateOprfSecretKey } from '../src/hashing/oprf-key';
+import { ARGON2_OUTPUT_BYTES, DEFAULT_BATCH_SIZE } from '../src/lists/list-file';
+import { runScript } from './run-script';
+import { startBuiltServer, type BuiltServer } from './support/built-server';
+import { processCpuSeconds } from './support/process-cpu';
+import { processMemory, sampleRss } from './support/process-memory';
+import { randomListFile } from './support/random-list-file';
+import { freePort, startRedisServer, type RedisServer } from './support/redis-server';
+
+/**
+ * `npm run bench:import [-- --rows N]`: loads a generated list (1,000,000 random rows by default)
+ * through the HTTP API of the built server into a real Redis (REDIS_URL, or a redis-server of its
+ * own), and prints rows/s, the server's RSS growth and Redis bytes per row beside their targets
+ * (issue 3: 3.1M rows in under 10 minutes on 2 cores, < 150 MB, <= 32 bytes/row), and beside the
+ * reference limit measured in the same run: raw OPRF Evaluate on every core through the same
+ * worker pool, without HTTP or Redis. It removes every key it wrote and stops what it started.
+ */
+const TARGET_ROWS_PER_S = 5_200;
+const TARGET_RSS_GROWTH_MB = 150;
+const TARGET_BYTES_PER_ROW = 32;
+const DEFAULT_ROWS = 1_000_000;
+const REFERENCE_ROWS = 100_000;
+const MB = 1_000_000;
+
+interface Run {
+  redis?: RedisServer;
+  client?: Redis;
+  server?: BuiltServer;
+  pool?: ListEntryPool;
+  /** REDIS_KEY_PREFIX of this run, holding no key before it. */
+  prefix?: string;
+}
+
+runScript(async () => {
+  const rows = rowsOption(process.argv.slice(2));
+  const run: Run = {};
+  const cleanUp = once(() => cleanUpRun(run));
+  process.once('SIGINT', () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+  try {
+    process.stdout.write(report(await bench(run, rows)));
+  } finally {
+    await cleanUp();
+  }
+});
+
+interface Figures {
+  rows: number;
+  seconds: number;
+  summary: { records: number; duplicates: number; version: number };
+  /** Raw evaluation: rows per wall second, and CPU seconds per row (all threads of this process). */
+  reference: { rowsPerSecond: number; cpuPerRow: number; threads: number };
+  rss: { before: number; sampledPeak: number; highWater: number };
+  redis: { usedMemoryGrowth: number; listKeys: number; listKeyBytes: number };
+  cpu: { server: number; redis: number };
+  load: { before: number; after: number };
+}
+
+async function bench(run: Run, rows: number): Promise<Figures> {
+  const loadBefore = loadavg()[0] ?? 0;
+  const redisUrl = process.env.REDIS_URL ?? (run.redis = await startRedisServer()).url;
+  const client = (run.client = new Redis(redisUrl, { maxRetriesPerRequest: 1 }));
+  const prefix = (run.prefix = await unusedPrefix(client));
+  const secretKey = generateOprfSecretKey();
+  const adminToken = randomBytes(24).toString('hex');
+  const server = (run.server = await startBuiltServer(
+    {
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      OPRF_SECRET_KEY: Buffer.from(secretKey).toString('hex'),
+      ADMIN_API_TOKEN: adminToken,
+      LOG_LEVEL: 'warn',
+    },
+    await freePort(),
+  ));
+  const api = adminApi(server.baseUrl, adminToken);
+  const incident = await api.post('/api/v1/admin/incidents', { organization: 'Bench Motors', title: 'Import benchmark' });
+  const exposure = await api.post(`/api/v1/admin/incidents/${incident.id}/exposures`, {
+    title: 'Newsletter sign-ups, 2015',
+    dataExposed: ['email_address'],
+  });
+  const profile = await api.get('/api/v1/hashing-profile');
+
+  // The same pool class, thread count and batch size as the server's; closed before the upload.
+  run.pool = new ListEntryPool(secretKey);
+  const reference = { ...(await evaluateRate(run.pool, Math.min(rows, REFERENCE_ROWS))), threads: run.pool.threads };
+  await run.pool.close();
+  run.pool = undefined;
+
+  const redisMemoryBefore = await usedMemory(client);
+  const redisCpuBefore = await redisCpuSeconds(client);
+  const serverCpuBefore = processCpuSeconds(server.pid);
+  const rssBefore = processMemory(server.pid).rss;
+  const sampler = sampleRss(server.pid);
+  const startedAt = performance.now();
+  const response = await upload(`${server.baseUrl}/api/v1/admin/exposures/${exposure.id}/list`, adminToken, randomListFile(profile.id, rows));
+  const seconds = (performance.now() - startedAt) / 1000;
+  const sampledPeak = sampler.stop();
+  const { peakRss: highWater } = processMemory(server.pid);
+  const cpu = { server: processCpuSeconds(server.pid) - serverCpuBefore, redis: (await redisCpuSeconds(client)) - redisCpuBefore };
+  if (response.status !== 200) throw new Error(`the upload answered ${response.status}: ${response.body}`);
+  const listKeys = await memoryUsageOfKeys(client, `${prefix}lists:*`);
+  return {
+    rows,
+    seconds,
+    summary: JSON.parse(response.body) as Figures['summary'],
+    reference,
+    rss: { before: rssBefore, sampledPeak, highWater },
+    redis: { usedMemoryGrowth: (await usedMemory(client)) - redisMemoryBefore, listKeys: listKeys.keys, listKeyBytes: listKeys.bytes },
+    cpu,
+    load: { before: loadBefore, after: loadavg()[0] ?? 0 },
+  };
+}
+
+function report(figures: Figures): string {
+  const { rows, seconds, summary, reference, rss, redis, cpu, load } = figures;
+  const rate = rows / seconds;
+  const rssGrowth = (rss.sampledPeak - rss.before) / MB;
+  const bytesPerRow = redis.usedMemoryGrowth / summary.records;
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  const fmt = (value: number, digits = 0) =>
+    value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return [
+    `${fmt(rows)} random rows through PUT /api/v1/admin/exposures/{id}/list into ${process.env.REDIS_URL ? 'REDIS_URL' : 'a redis-server of its own'}; ` +
+      `${availableParallelism()} cores, load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after`,
+    `server answered: ${fmt(summary.records)} records, ${summary.duplicates} duplicates, version ${summary.version}, in ${seconds.toFixed(1)} s`,
+    `import rate:         ${fmt(rate).padStart(7)} rows/s   target >= ${fmt(TARGET_ROWS_PER_S)}   ${verdict(rate >= TARGET_ROWS_PER_S)}` +
+      `   (3.1M rows in ${(3_100_000 / rate / 60).toFixed(1)} min; limit 10)`,
+    `reference limit:     ${fmt(reference.rowsPerSecond).padStart(7)} rows/s   raw OPRF Evaluate, same pool, ${reference.threads} threads, no HTTP or Redis` +
+      ` (the import reaches ${((rate / reference.rowsPerSecond) * 100).toFixed(0)}% of it)`,
+    `server RSS growth:   ${fmt(rssGrowth, 1).padStart(7)} MB       target < ${TARGET_RSS_GROWTH_MB}   ${verdict(rssGrowth < TARGET_RSS_GROWTH_MB)}` +
+      `   (sampled peak ${fmt(rss.sampledPeak / MB, 1)} MB - ${fmt(rss.before / MB, 1)} MB before; VmHWM ${fmt(rss.highWater / MB, 1)} MB)`,
+    `Redis bytes per row: ${fmt(bytesPerRow, 1).padStart(7)}          target <= ${TARGET_BYTES_PER_ROW}` +
+      // Each bucket key costs ~100 bytes whatever it holds, so small lists cost more per row.
+      `   ${rows >= DEFAULT_ROWS ? verdict(bytesPerRow <= TARGET_BYTES_PER_ROW) : `n/a (the target is for ${fmt(DEFAULT_ROWS)} rows)`}` +
+      `   (used_memory growth; MEMORY USAGE of the ${fmt(redis.listKeys)} list keys: ${fmt(redis.listKeyBytes / summary.records, 1)};` +
+      ` ${(summary.records / redis.listKeys).toFixed(1)} rows per key)`,
+    `CPU during the upload: server ${cpu.server.toFixed(1)} s (all threads), Redis ${cpu.redis.toFixed(1)} s, in ${seconds.toFixed(1)} s of wall time`,
+    // Other work on the machine depresses the rates above but hardly CPU time per row, whence
+    // the rate these would give with every core free.
+    `CPU per row:         server ${fmt((cpu.server / rows) * 1e6).padStart(4)} us, raw evaluation ${fmt(reference.cpuPerRow * 1e6)} us` +
+      ` (on ${availableParallelism()} free cores: ~${fmt(availableParallelism() / (cpu.server / rows + cpu.redis / rows))} rows/s` +
+      ` against ~${fmt(availableParallelism() / reference.cpuPerRow)} raw)`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Rows per second through `pool.entriesOf` with the server's batch size and enough batches in
+ * flight to keep every thread busy, once the threads have started; and the CPU time per row.
+ */
+async function evaluateRate(pool: ListEntryPool, rows: number): Promise<{ rowsPerSecond: number; cpuPerRow: number }> {
+  const batch = () => Array.from({ length: DEFAULT_BATCH_SIZE }, () => randomBytes(ARGON2_OUTPUT_BYTES));
+  await Promise.all(Array.from({ length: pool.threads }, () => pool.entriesOf(batch(), DEFAULT_BUCKET_BITS)));
+  const batches = Math.max(1, Math.round(rows / DEFAULT_BATCH_SIZE));
+  const startedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let next = 0;
+  const worker = async () => {
+    while (next < batches) {
+      next += 1;
+      await pool.entriesOf(batch(), DEFAULT_BUCKET_BITS);
+    }
+  };
+  await Promise.all(Array.from({ length: pool.capacity }, worker));
+  const seconds = (performance.now() - startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const evaluated = batches * DEFAULT_BATCH_SIZE;
+  return { rowsPerSecond: evaluated / seconds, cpuPerRow: (cpu.user + cpu.system) / 1e6 / evaluated };
+}
+
+function adminApi(baseUrl: string, token: string) {
+  const call = async (method: string, path: string, body?: object): Promise<{ id: string }> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as { id: string };
+  };
+  return { get: (path: string) => call('GET', path), post: (path: string, body: object) => call('POST', path, body) };
+}
+
+/** PUT with a streamed body: the file is produced as the connection accepts it. */
+function upload(url: string, token: string, body: AsyncIterable<Buffer>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    pipeline(Readable.from(body), request).catch(reject);
+  });
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  const match = /^used_memory:(\d+)/m.exec(await redis.info('memory'));
+  if (match === null) throw new Error('INFO memory has no used_memory');
+  return Number(match[1]);
+}
+
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return field('used_cpu_user') + field('used_cpu_sys');
+}
+
+async function memoryUsageOfKeys(redis: Redis, pattern: string): Promise<{ keys: number; bytes: number }> {
+  let keys = 0;
+  let bytes = 0;
+  let cursor = '0';
+  do {
+    const [next, names] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    const pipeline = redis.pipeline();
+    for (const name of names) pipeline.memory('USAGE', name, 'SAMPLES', '0');
+    for (const [error, usage] of (await pipeline.exec()) ?? []) {
+      if (error) throw error;
+      keys += 1;
+      bytes += Number(usage);
+    }
+  } while (cursor !== '0');
+  return { keys, bytes };
+}
+
+/** Each step runs even if an earlier one failed; the first failure is reported. */
+async function cleanUpRun(run: Run): Promise<void> {
+  const failures: unknown[] = [];
+  const step = async (action: () => Promise<void>) => action().catch((error: unknown) => void failures.push(error));
+  await step(async () => run.pool?.close());
+  await step(async () => run.server?.stop());
+  await step(async () => {
+    if (run.client !== undefined && run.prefix !== undefined) await unlinkPrefix(run.client, run.prefix);
+  });
+  run.client?.disconnect();
+  await step(async () => run.redis?.stop());
+  if (failures.length > 0) throw new Error(`cleaning up failed: ${(failures[0] as Error).message}`);
+}
+
+/**
+ * A prefix as short as the default `xc:` give or take four characters, since key names count in
+ * Redis's bytes per row, and under which the Redis holds no key yet, so that deleting everything
+ * under it at the end touches nothing else on a shared Redis.
+ */
+async function unusedPrefix(redis: Redis): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const prefix = `xc${randomBytes(2).toString('hex')}:`;
+    if (!(await hasKeys(redis, prefix))) return prefix;
+  }
+  throw new Error('found no unused key prefix for the benchmark');
+}
+
+async function hasKeys(redis: Redis, prefix: string): Promise<boolean> {
+  let cursor = '0';
+  do {
+    const [next, names] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (names.length > 0) return true;
+    cursor = next;
+  } while (cursor !== '0');
+  return false;
+}
+
+/** Every key of this run is under its own prefix, so nothing else on a shared Redis is touched. */
+async function unlinkPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, names] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (names.length > 0) await redis.unlink(...names);
+  } while (cursor !== '0');
+}
+
+function rowsOption(args: string[]): number {
+  const index = args.indexOf('--rows');
+  if (index === -1) return DEFAULT_ROWS;
+  const value = Number(args[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error('--rows needs a positive whole number');
+  return value;
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= action());
+}

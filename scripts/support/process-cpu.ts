@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+
+/** CPU seconds a process has used so far, all its threads, user plus system (Linux /proc). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is parenthesized and may itself contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime and stime: fields 14 and 15 of stat(5)
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
+// USER_HZ: 100 on every Linux architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { ARGON2_OUTPUT_BYTES } from '../../src/lists/list-file';
+
+const ROWS_PER_CHUNK = 1024;
+
+/**
+ * A list file (format: src/lists/list-file.ts) of `rows` random argon2-sized rows, produced a
+ * chunk at a time as the consumer reads: a million rows never sit in memory at once.
+ */
+export async function* randomListFile(profileId: string, rows: number): AsyncGenerator<Buffer, void, undefined> {
+  yield Buffer.from(`# profile: ${profileId}\n`);
+  for (let done = 0; done < rows; done += ROWS_PER_CHUNK) {
+    const count = Math.min(ROWS_PER_CHUNK, rows - done);
+    const hex = randomBytes(count * ARGON2_OUTPUT_BYTES).toString('hex');
+    const lines: string[] = [];
+    for (let row = 0; row < count; row += 1) lines.push(hex.slice(row * ARGON2_OUTPUT_BYTES * 2, (row + 1) * ARGON2_OUTPUT_BYTES * 2));
+    yield Buffer.from(`${lines.join('\n')}\n`);
+  }
+}
