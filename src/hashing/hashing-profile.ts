@@ -26,9 +26,33 @@ export interface HashingProfile {
   createdAt: string;
 }
 
+/** Everything in a profile that decides a list row: the profile minus its id and creation time. */
+export type HashingParameters = Omit<HashingProfile, 'id' | 'createdAt'>;
+
+/**
+ * The id of a profile, derived from its parameters so that a saved profile file names what it
+ * contains and a tool can refuse one whose parameters were edited.
+ */
+export function hashingProfileIdOf(parameters: HashingParameters): string {
+  // Rebuilt key by key: every stored profile's id was computed over exactly this order, and a
+  // profile read from a file may list its fields in any order.
+  const canonical = {
+    algorithm: parameters.algorithm,
+    version: parameters.version,
+    memoryKiB: parameters.memoryKiB,
+    iterations: parameters.iterations,
+    parallelism: parameters.parallelism,
+    hashLength: parameters.hashLength,
+    salt: parameters.salt,
+    normalization: parameters.normalization,
+    bucketBits: parameters.bucketBits,
+  };
+  return `hp-${createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12)}`;
+}
+
 export function newHashingProfile(costs: Argon2Costs, now: Date, salt: Buffer = randomBytes(SALT_BYTES)): HashingProfile {
-  const parameters = {
-    algorithm: 'argon2id' as const,
+  const parameters: HashingParameters = {
+    algorithm: 'argon2id',
     version: ARGON2_VERSION,
     memoryKiB: costs.memoryKiB,
     iterations: costs.iterations,
@@ -38,9 +62,7 @@ export function newHashingProfile(costs: Argon2Costs, now: Date, salt: Buffer = 
     normalization: NORMALIZATION,
     bucketBits: DEFAULT_BUCKET_BITS,
   };
-  // Derived from the parameters so that a saved profile file names what it contains.
-  const id = `hp-${createHash('sha256').update(JSON.stringify(parameters)).digest('hex').slice(0, 12)}`;
-  return { id, ...parameters, createdAt: now.toISOString() };
+  return { id: hashingProfileIdOf(parameters), ...parameters, createdAt: now.toISOString() };
 }
 
 export function sameCosts(profile: HashingProfile, costs: Argon2Costs): boolean {
