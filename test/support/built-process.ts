@@ -6,6 +6,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 export interface ProcessResult {
   code: number | null;
+  /** The signal that ended the process, if one did (set by spawnBuilt). */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -18,26 +20,58 @@ export function built(relative: string): string {
 }
 
 /** Runs a compiled script to completion with exactly the given environment (plus PATH). */
-export function runBuilt(relative: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [built(relative)], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${relative} did not finish in ${timeoutMs} ms; stderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+export function runBuilt(
+  relative: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  args: readonly string[] = [],
+): Promise<ProcessResult> {
+  const running = spawnBuilt(relative, env, args);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    running.kill('SIGKILL');
+  }, timeoutMs);
+  return running.finished.then((result) => {
+    clearTimeout(timer);
+    if (timedOut) throw new Error(`${relative} did not finish in ${timeoutMs} ms; stderr: ${result.stderr}`);
+    return result;
   });
+}
+
+export interface BuiltProcess {
+  pid: number;
+  /** Resolves when the process has exited, with everything it wrote. */
+  finished: Promise<ProcessResult>;
+  /** Output so far; to wait for a process to reach a point. */
+  output(): { stdout: string; stderr: string };
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts a compiled script with arguments and exactly the given environment (plus PATH); the caller decides when it ends. */
+export function spawnBuilt(relative: string, env: Record<string, string>, args: readonly string[] = []): BuiltProcess {
+  const child = spawn(process.execPath, [built(relative), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const finished = new Promise<ProcessResult>((resolve, reject) => {
+    child.on('error', reject);
+    // 'close', not 'exit': all output has been read by then.
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return {
+    pid: child.pid ?? -1,
+    finished,
+    output: () => ({ stdout, stderr }),
+    kill: (signal) => {
+      child.kill(signal);
+    },
+  };
 }
 
 export interface RunningServer {
@@ -45,6 +79,8 @@ export interface RunningServer {
   /** Milliseconds from spawn until the server logged that it listens. */
   startMs: number;
   stop(): Promise<number | null>;
+  /** SIGKILL: the server gets no chance to clean up, as in a crash. Resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts dist/src/server.js and resolves once it logs that it listens. */
@@ -72,6 +108,12 @@ export function startBuiltServer(env: Record<string, string>, port: number): Pro
             new Promise((done) => {
               child.once('exit', (code) => done(code));
               child.kill('SIGTERM');
+            }),
+          kill: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGKILL');
             }),
         });
       }
