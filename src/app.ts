@@ -10,6 +10,7 @@ import type { CatalogService } from './catalog/catalog-service';
 import { checkApiRoutes } from './check/check-api-routes';
 import { checkPageRoutes } from './check/check-page-routes';
 import type { CheckService } from './check/check-service';
+import type { OperatorIdentity } from './config/operator-identity';
 import type { HashingProfile } from './hashing/hashing-profile';
 import { profileRoutes } from './hashing/profile-routes';
 import { healthRoutes } from './health/health-routes';
@@ -18,7 +19,9 @@ import { openApiDocument } from './http/openapi';
 import { packageRoot } from './http/package-root';
 import { adminListRoutes } from './lists/admin-list-routes';
 import type { AdminListService } from './lists/admin-list-service';
+import { operatorViews } from './http/operator-view';
 import { securityHeaders } from './http/security-headers';
+import { pageLanguage } from './i18n/page-language';
 
 export interface AppDeps {
   check: CheckService;
@@ -32,6 +35,8 @@ export interface AppDeps {
   ping: () => Promise<void>;
   logger: Logger;
   demoMode: boolean;
+  /** Who runs the service, named on every public page; absent only in demo mode or a misconfiguration. */
+  operator: OperatorIdentity | undefined;
 }
 
 // A check needs a few hundred bytes; anything much larger is not a check.
@@ -41,7 +46,10 @@ const BODY_LIMIT = '8kb';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  configureViews(app, deps.demoMode);
+  configureViews(app, deps);
+  if (deps.operator === undefined && !deps.demoMode) {
+    deps.logger.warn('OPERATOR_NAME_JA/OPERATOR_NAME_EN and OPERATOR_URL are not set: the public page cannot say who runs it');
+  }
 
   app.use(securityHeaders);
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
@@ -49,6 +57,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1/admin', adminGate(deps.adminApiToken));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  // After the form parser: the check form's hidden field says which language the result is in.
+  app.use(pageLanguage);
 
   app.use(healthRoutes(deps.ping));
   app.get('/api/v1/openapi.json', (_req, res) => {
@@ -66,11 +76,12 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function configureViews(app: Express, demoMode: boolean): void {
+function configureViews(app: Express, { demoMode, operator }: Pick<AppDeps, 'demoMode' | 'operator'>): void {
   // An environment of our own, not nunjucks.configure's process-wide one: two apps never share state.
   const loader = new nunjucks.FileSystemLoader(path.join(packageRoot(), 'views'));
   const env = new nunjucks.Environment(loader, { autoescape: true });
   env.addGlobal('demoMode', demoMode);
+  env.addGlobal('operatorViews', operatorViews(operator));
   env.express(app);
   app.set('view engine', 'njk');
 }

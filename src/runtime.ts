@@ -4,6 +4,7 @@ import { AdminCatalogService } from './catalog/admin-catalog-service';
 import { CatalogService } from './catalog/catalog-service';
 import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
+import type { OperatorIdentity } from './config/operator-identity';
 import { seedDemo } from './demo/seed-demo';
 import type { HashingProfile } from './hashing/hashing-profile';
 import { ListEntryPool } from './hashing/list-entry-pool';
@@ -25,6 +26,8 @@ export interface Runtime {
   adminCatalog: AdminCatalogService;
   /** From ADMIN_API_TOKEN; the HTTP layer needs it, the scripts do not. */
   adminApiToken: string | undefined;
+  /** From OPERATOR_*; shown on the public pages. */
+  operator: OperatorIdentity | undefined;
   check: CheckService;
   lists: ListService;
   adminLists: AdminListService;
@@ -91,6 +94,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       catalog,
       adminCatalog,
       adminApiToken: config.adminApiToken,
+      operator: config.operator,
       check,
       lists,
       adminLists,
@@ -125,5 +129,6 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     ping: () => runtime.stores.ping(),
     logger,
     demoMode: runtime.demoMode,
+    operator: runtime.operator,
   };
 }

@@ -27,3 +27,72 @@ export type DataClass = keyof typeof DATA_CLASSES;
 export function isDataClass(value: string): value is DataClass {
   return Object.hasOwn(DATA_CLASSES, value);
 }
+
+// Details that mainly make a scam sound genuine share one piece of advice; the page shows it once.
+const MAKES_SCAMS_CONVINCING: LocalizedText = {
+  en:
+    'Scammers can use these details to make a call, letter or email sound genuine. Do not trust a message ' +
+    'just because it knows about you or your car.',
+  ja:
+    'これらの情報は、電話・郵便・メールの詐欺を本物らしく見せるために使われることがあります。' +
+    'お客様やお車のことを知っているというだけで、連絡を信用しないでください。',
+};
+
+/**
+ * What a customer can do about each kind of data taken. Written by us, in both languages, so that
+ * every result says what to do even when the company's own advice is short or missing.
+ */
+export const DATA_CLASS_ADVICE: Record<DataClass, LocalizedText> = {
+  email_address: {
+    en:
+      'Expect phishing emails that pretend to come from the company, its dealers or a delivery service. ' +
+      'Do not open their links or attachments; go to the official website yourself.',
+    ja:
+      '会社や販売店、配送業者などを装ったフィッシングメールが届くおそれがあります。' +
+      'メール内のリンクや添付ファイルは開かず、公式サイトはご自身で開いてください。',
+  },
+  name: MAKES_SCAMS_CONVINCING,
+  postal_address: {
+    en: 'Be wary of letters or visits about this incident that ask for money or personal details.',
+    ja: 'この件に関連して金銭や個人情報を求める郵便物や訪問にご注意ください。',
+  },
+  phone_number: {
+    en:
+      'Expect scam calls and text messages. Never give codes, card details or payments to a caller: hang up ' +
+      'and call the company back on the number on its official website.',
+    ja:
+      '詐欺の電話やSMSが来るおそれがあります。電話でコードやカード情報を伝えたり支払ったりせず、' +
+      '一度切って公式サイトに記載の番号にかけ直してください。',
+  },
+  date_of_birth: {
+    en: 'Do not use your date of birth as a password or PIN, and change any PIN that uses it.',
+    ja: '生年月日をパスワードや暗証番号に使わず、使っている場合は変更してください。',
+  },
+  gender: MAKES_SCAMS_CONVINCING,
+  occupation: MAKES_SCAMS_CONVINCING,
+  employer: MAKES_SCAMS_CONVINCING,
+  annual_income: MAKES_SCAMS_CONVINCING,
+  vehicles_owned: MAKES_SCAMS_CONVINCING,
+  vehicle_registration: MAKES_SCAMS_CONVINCING,
+  purchase_history: MAKES_SCAMS_CONVINCING,
+  payment_card: {
+    en:
+      'Check your card statements for payments you do not recognize, and call your card issuer on the number ' +
+      'on the back of the card to ask whether the card should be replaced.',
+    ja:
+      'カードの利用明細に身に覚えのない請求がないか確認し、カード裏面の番号でカード会社に連絡して、' +
+      '再発行が必要かご相談ください。',
+  },
+  bank_account: {
+    en: 'Check your bank statements, and be wary of any request to transfer money. Tell your bank if something looks wrong.',
+    ja: '口座の取引明細を確認し、振込を求める連絡にご注意ください。不審な点があれば銀行にご連絡ください。',
+  },
+  password: {
+    en:
+      'Change this password now, and on every other service where you used the same one. Turn on two-step ' +
+      'sign-in where it is offered.',
+    ja:
+      'このパスワードをすぐに変更し、同じパスワードを使っているほかのサービスでも変更してください。' +
+      '2段階認証が使える場合は有効にしてください。',
+  },
+};

@@ -1,20 +1,36 @@
-import { DATA_CLASSES, type DataClass } from '../catalog/data-classes';
-import { textIn, type Language } from '../catalog/localized-text';
+import type { IncidentStatus } from '../catalog/catalog-model';
+import { DATA_CLASS_ADVICE, DATA_CLASSES, type DataClass } from '../catalog/data-classes';
+import type { Language } from '../catalog/localized-text';
+import { formatDate, formatWindow } from '../i18n/format-dates';
+import { messagesFor } from '../i18n/messages';
+import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
-/** Plain strings for the template: the template only lays out, it decides nothing. */
+export interface SourceLink {
+  href: string;
+  /** Shown beside the link: a wary reader sees where it leads before following it. */
+  host: string;
+}
+
+/** Plain, formatted values for the template: the template only lays out, it decides nothing. */
 export interface ExposureCard {
   id: string;
-  organization: string;
-  incidentTitle: string;
-  title: string;
-  description: string;
+  organization: ViewText;
+  incidentTitle: ViewText;
+  title: ViewText;
+  /** The window in words ("requested a catalog between 2000 and 2009"); the title when none was written. */
+  whoIsAffected: ViewText;
+  period: string | undefined;
   dataExposed: string[];
   dataNotExposed: string[];
-  affectedCount: number | undefined;
-  attackWindow: string;
-  announcedOn: string;
-  advice: string;
+  /** The company's own advice first, then ours for each kind of data taken, each said once. */
+  advice: ViewText[];
+  people: string | undefined;
+  happened: string | undefined;
+  announced: string | undefined;
+  status: string | undefined;
+  summary: ViewText | undefined;
+  sources: SourceLink[];
 }
 
 export interface ResultView {
@@ -25,19 +41,7 @@ export interface ResultView {
 }
 
 export function resultView(result: CheckResult, language: Language): ResultView {
-  const card = (exposure: ExposureWithIncident): ExposureCard => ({
-    id: exposure.id,
-    organization: textIn(exposure.incident.organization, language),
-    incidentTitle: textIn(exposure.incident.title, language),
-    title: textIn(exposure.title, language),
-    description: textIn(exposure.description, language),
-    dataExposed: exposure.dataExposed.map((dataClass) => label(dataClass, language)),
-    dataNotExposed: exposure.dataNotExposed.map((dataClass) => label(dataClass, language)),
-    affectedCount: exposure.affectedCount,
-    attackWindow: windowText(exposure.incident.attackWindow),
-    announcedOn: exposure.incident.announcedOn ?? '',
-    advice: textIn(exposure.advice, language),
-  });
+  const card = (exposure: ExposureWithIncident) => exposureCard(exposure, language);
   return {
     affected: result.affected,
     matches: result.exposures.map(card),
@@ -46,11 +50,52 @@ export function resultView(result: CheckResult, language: Language): ResultView 
   };
 }
 
-function label(dataClass: DataClass, language: Language): string {
-  return DATA_CLASSES[dataClass][language];
+function exposureCard(exposure: ExposureWithIncident, language: Language): ExposureCard {
+  const { incident } = exposure;
+  const t = messagesFor(language).card;
+  const title = requiredViewText(exposure.title, language);
+  return {
+    id: exposure.id,
+    organization: requiredViewText(incident.organization, language),
+    incidentTitle: requiredViewText(incident.title, language),
+    title,
+    whoIsAffected: viewText(exposure.description, language) ?? title,
+    period: formatWindow(exposure.window, language),
+    dataExposed: exposure.dataExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    advice: adviceFor(exposure, language),
+    people: exposure.affectedCount === undefined ? undefined : t.people(exposure.affectedCount),
+    happened: formatWindow(incident.attackWindow, language),
+    announced: incident.announcedOn === undefined ? undefined : formatDate(incident.announcedOn, language),
+    status: statusText(incident.status, language),
+    summary: viewText(incident.summary, language),
+    sources: incident.sources.flatMap(sourceLink),
+  };
 }
 
-function windowText(window: { from?: string; to?: string } | undefined): string {
-  if (window === undefined) return '';
-  return `${window.from ?? '?'} – ${window.to ?? '?'}`;
+function adviceFor(exposure: ExposureWithIncident, language: Language): ViewText[] {
+  const own = viewText(exposure.advice, language);
+  const perClass = [...new Set(exposure.dataExposed.map((dataClass: DataClass) => DATA_CLASS_ADVICE[dataClass]))].map(
+    (text) => requiredViewText(text, language),
+  );
+  return own === undefined ? perClass : [own, ...perClass];
+}
+
+// "announced" is what every public incident is; only a change from it is worth a line.
+function statusText(status: IncidentStatus, language: Language): string | undefined {
+  const t = messagesFor(language).card;
+  if (status === 'investigating') return t.investigating;
+  if (status === 'resolved') return t.resolved;
+  return undefined;
+}
+
+function sourceLink(href: string): SourceLink[] {
+  try {
+    const url = new URL(href);
+    // The admin API accepts only http(s); anything else never becomes a link.
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
+    return [{ href: url.href, host: url.hostname }];
+  } catch {
+    return [];
+  }
 }

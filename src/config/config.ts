@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOprfSecretKey } from '../hashing/oprf-key';
+import { isVerifiableHttpsUrl, type OperatorIdentity } from './operator-identity';
 
 /** Raised when the environment is unusable; the message names the variable so the operator can fix it. */
 export class ConfigError extends Error {
@@ -27,6 +28,8 @@ export interface Config {
   /** Used only when the store holds no hashing profile yet. */
   newProfileArgon2: Argon2Costs;
   logLevel: string;
+  /** Absent: the public page names no operator (demo mode says it is a demonstration instead). */
+  operator: OperatorIdentity | undefined;
 }
 
 /** Every variable the service reads; the compose file test checks deployments against it. */
@@ -40,6 +43,9 @@ export const CONFIG_VARIABLES = [
   'ARGON2_ITERATIONS',
   'ARGON2_PARALLELISM',
   'LOG_LEVEL',
+  'OPERATOR_NAME_JA',
+  'OPERATOR_NAME_EN',
+  'OPERATOR_URL',
 ] as const;
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -76,6 +82,14 @@ const schema = z.object({
   ARGON2_ITERATIONS: integer(1, 100, 2),
   ARGON2_PARALLELISM: integer(1, 16, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPERATOR_NAME_JA: optionalText.pipe(z.string().max(100, 'must be at most 100 characters long').optional()),
+  OPERATOR_NAME_EN: optionalText.pipe(z.string().max(100, 'must be at most 100 characters long').optional()),
+  OPERATOR_URL: optionalText.pipe(
+    z
+      .string()
+      .refine(isVerifiableHttpsUrl, 'must be an https:// URL (the operator\'s official announcement)')
+      .optional(),
+  ),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -111,5 +125,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       parallelism: values.ARGON2_PARALLELISM,
     },
     logLevel: values.LOG_LEVEL,
+    operator: operatorOf(values),
   };
+}
+
+/** All or nothing: a name customers cannot verify, or a link nobody is named for, only invites doubt. */
+function operatorOf(values: z.infer<typeof schema>): OperatorIdentity | undefined {
+  const { OPERATOR_NAME_JA: ja, OPERATOR_NAME_EN: en, OPERATOR_URL: url } = values;
+  const named = ja !== undefined || en !== undefined;
+  if (!named && url === undefined) return undefined;
+  if (!named) {
+    throw new ConfigError('Invalid configuration: OPERATOR_URL is set but neither OPERATOR_NAME_JA nor OPERATOR_NAME_EN is.');
+  }
+  if (url === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: OPERATOR_URL is required with OPERATOR_NAME_JA or OPERATOR_NAME_EN ' +
+        '(the https link to your announcement, so customers can verify this page).',
+    );
+  }
+  return { name: { ...(ja !== undefined && { ja }), ...(en !== undefined && { en }) }, url };
 }

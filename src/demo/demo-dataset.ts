@@ -23,7 +23,9 @@ export const DEMO_INCIDENTS: Incident[] = [
         'owned were not taken.',
       ja:
         'ポルシェ ジャパンのウェブサイトのサーバーが不正アクセスを受け、約28,700人のお客様のメールアドレスが' +
-        '流出しました。氏名、住所、電話番号、年収、保有車両の情報は流出していません。',
+        '流出しました。対象は、2000年から2009年までにウェブサイトでカタログを請求された方と、' +
+        '2015年7月のプロモーションキャンペーンに登録された5,568人の方です。' +
+        '氏名、住所、電話番号、年収、保有車両の情報は流出していません。',
     },
     attackWindow: { from: '2018-01-22', to: '2018-02-12' },
     sources: [],
@@ -112,8 +114,8 @@ export const DEMO_EXPOSURES: Exposure[] = [
     incidentId: 'toyota-tokyo-dealers-2019',
     title: { en: 'Customers of the Tokyo dealers', ja: '東京の販売会社のお客様' },
     description: {
-      en: 'Customers of the affected Toyota and Lexus dealers in Tokyo. This list cannot be checked by email.',
-      ja: '対象となった東京のトヨタ・レクサス販売会社のお客様。メールアドレスでは確認できません。',
+      en: 'Customers of the affected Toyota and Lexus dealers in Tokyo.',
+      ja: '対象となった東京のトヨタ・レクサス販売会社のお客様',
     },
     dataExposed: ['name', 'date_of_birth', 'occupation', 'employer', 'vehicles_owned'],
     dataNotExposed: ['payment_card', 'bank_account'],

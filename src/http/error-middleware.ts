@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors/app-error';
+import { applyPageLanguage } from '../i18n/page-language';
+import { errorPageKind } from './error-page';
 
 /** Maps anything thrown to an AppError; unknown failures become a generic 500 whose cause is only logged. */
 export function toAppError(error: unknown): AppError {
@@ -42,6 +44,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.json({ error: { code: appError.code, message: appError.message } });
       return;
     }
-    res.render('error.njk', { status: appError.status, code: appError.code, message: appError.message });
+    // A request can fail before the language middleware ran (an oversized form): choose it here too.
+    applyPageLanguage(req, res);
+    res.set('Cache-Control', 'no-store');
+    res.render('error.njk', { status: appError.status, kind: errorPageKind(appError) });
   };
 }

@@ -10,52 +10,190 @@ describe('check page', () => {
     await service.close();
   });
 
-  it('when the page is opened, then it has a labelled email field posting to /check and a strict CSP', async () => {
+  const post = (form: Record<string, string>) => request(service.app).post('/check').type('form').send(form);
+
+  it('when the page is opened, then it has a labelled email field posting to /check with its language, and a strict CSP', async () => {
     const response = await request(service.app).get('/');
     expect(response.status).toBe(200);
     expect(response.text).toContain('<form method="post" action="/check"');
     expect(response.text).toMatch(/<label for="email">/);
+    expect(response.text).toContain('<input type="hidden" name="lang" value="ja">');
+    expect(response.text).toMatch(/<input id="email"[^>]* aria-describedby="email-hint"/);
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(response.text).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    expect(response.text).not.toMatch(/<script/);
     expect(response.text).not.toMatch(/\sstyle=/);
+    expect(response.text).not.toMatch(/<style/);
   });
 
-  it('when a listed address is posted, then the result page names the exposure and what was not taken', async () => {
-    const response = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp' });
+  it('when the page is opened, then it says what happens to the address before it is typed', async () => {
+    const ja = await request(service.app).get('/');
+    const en = await request(service.app).get('/').set('Accept-Language', 'en');
+
+    expect(ja.text).toContain('保存せず、ログにも記録しません。');
+    expect(ja.text).toContain('鍵付きハッシュ');
+    expect(en.text).toContain('It is not stored and not written to any log.');
+    expect(en.text).toContain('keyed hash');
+    // Demo mode names no operator: it says on every page that it is a demonstration.
+    expect(en.text).toContain('This demonstration is not run by any company named here.');
+    expect(ja.text).toContain('このデモは、ここに登場する会社が運営しているものではありません。');
+  });
+
+  it('when every page asset is listed, then each comes from the app itself', async () => {
+    const response = await request(service.app).get('/');
+    const references = [...response.text.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1] as string);
+    const fetched = [...response.text.matchAll(/<link[^>]*href="([^"]*)"/g)].map((match) => match[1] as string);
+
+    expect(references.length).toBeGreaterThan(0);
+    // Only links (navigation) may point elsewhere; anything the browser loads by itself is ours.
+    expect(fetched.every((href) => href.startsWith('/'))).toBe(true);
+  });
+
+  it('when a listed address is posted from the Japanese form, then the result is in Japanese, names the exposure and is not cached', async () => {
+    const response = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
+
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.text).toContain('Your email address was found in 1 exposure');
-    expect(response.text).toContain('Catalog requests on the website, 2000-2009');
-    expect(response.text).toContain('What was not exposed');
-    expect(response.text).toContain('Annual income');
+    expect(response.text).toContain('<html lang="ja">');
+    expect(response.text).toContain('お客様のメールアドレスは、流出したデータに含まれていました');
+    expect(response.text).toContain('ウェブサイトでのカタログ請求（2000〜2009年）');
+    expect(response.text).toContain('流出していないことが確認された情報');
+    expect(response.text).toContain('年収');
+    expect(response.text).toContain('2000年1月1日～2009年12月31日');
+    // Advice for the data class taken (email), on top of the company's own.
+    expect(response.text).toContain('フィッシングメール');
     // The address itself is not echoed back on the result page.
     expect(response.text).not.toContain('taro.yamada@example.jp');
   });
 
-  it('when an unlisted address is posted, then the page says not found without calling it safe', async () => {
-    const response = await request(service.app).post('/check').type('form').send({ email: 'someone.else@example.com' });
+  it('when a listed address is posted from the English form, then the result is in English', async () => {
+    const response = await post({ email: 'taro.yamada@example.jp', lang: 'en' }).set('Cookie', 'lang=ja');
+
     expect(response.status).toBe(200);
-    expect(response.text).toContain('Your email address was not found');
-    expect(response.text).toContain('That does not mean it is safe');
-    expect(response.text).toContain('Incidents that cannot be checked by email');
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('Your email address was in the exposed data');
+    expect(response.text).toContain('Catalog requests on the website, 2000-2009');
+    expect(response.text).toContain('Confirmed NOT exposed');
+    expect(response.text).toContain('Annual income');
+    expect(response.text).toMatch(/1 January 2000\s–\s31 December 2009/);
+    expect(response.text).toContain('Expect phishing emails that pretend to come from the company');
   });
 
-  it('when an invalid address is posted, then the form comes back with an error tied to the field', async () => {
-    const response = await request(service.app).post('/check').type('form').send({ email: '<b>not-an-email' });
+  it('when the address is typed in full width, then it is found like the ASCII one', async () => {
+    const response = await post({ email: 'ｔａｒｏ．ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ', lang: 'en' });
+
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Your email address was in the exposed data');
+  });
+
+  it('when an unlisted address is posted, then the page says not in our lists, never safe, and names what was checked', async () => {
+    const response = await post({ email: 'someone.else@example.com', lang: 'en' });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.text).toContain('Your email address is not in the lists we hold');
+    expect(response.text).toContain('This does not mean that your data is safe');
+    expect(response.text).not.toMatch(/you are safe|not affected/i);
+    expect(response.text).toContain('including name+tag variants');
+    expect(response.text).toContain('Porsche Japan</span>: <span>Catalog requests on the website, 2000-2009');
+    expect(response.text).toContain('Porsche Japan</span>: <span>Promotion campaign sign-ups, July 2015');
+    expect(response.text).toContain('Incidents we cannot check by email');
+    expect(response.text).toContain('You may be affected if you are one of these people:');
+    expect(response.text).toContain('Customers of the affected Toyota and Lexus dealers in Tokyo.');
+    expect(response.text).toContain('Good precautions for everyone');
+  });
+
+  it('when the Japanese miss page is shown, then the same in Japanese', async () => {
+    const response = await post({ email: 'someone.else@example.com', lang: 'ja' });
+
+    expect(response.text).toContain('このメールアドレスは、当サービスが保有する一覧にはありませんでした');
+    expect(response.text).toContain('これは「安全」という意味ではありません。');
+    expect(response.text).toContain('+タグ付きのアドレスを含む');
+    expect(response.text).toContain('メールアドレスでは確認できない事案');
+    expect(response.text).toContain('次に当てはまる方は、対象となっている可能性があります');
+    expect(response.text).toContain('3,100,000人');
+    expect(response.text).toContain('公表日');
+    expect(response.text).toContain('2019年3月29日');
+    expect(response.text).toContain('調査中（内容が変わる可能性があります）');
+  });
+
+  it('when an invalid address is posted, then the form comes back in its language with the error tied to the field', async () => {
+    const response = await post({ email: '<b>not-an-email', lang: 'en' });
+
     expect(response.status).toBe(400);
-    expect(response.text).toContain('aria-describedby="email-error"');
-    expect(response.text).toContain('id="email-error"');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('<title>Error: ');
+    expect(response.text).toMatch(/<input id="email"[^>]* aria-describedby="email-error email-hint" aria-invalid="true" autofocus>/);
+    expect(response.text).toContain('<p id="email-error" class="field-error">This is not a complete email address.');
+    expect(response.text).toContain('<a href="#email">This is not a complete email address.');
     // What they typed comes back escaped, never as markup.
     expect(response.text).toContain('value="&lt;b&gt;not-an-email"');
     expect(response.text).not.toContain('<b>not-an-email');
+    // The English message of the AppError is not what the page shows: it is localized by code.
+    expect(response.text).not.toContain('This does not look like an email address');
   });
 
-  it('when an unknown page is asked, then a 404 page in HTML', async () => {
-    const response = await request(service.app).get('/nothing-here');
+  it('when an invalid address is posted from the Japanese form, then the error is in Japanese', async () => {
+    const response = await post({ email: 'not-an-email', lang: 'ja' });
+
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('<title>入力エラー：');
+    expect(response.text).toContain('メールアドレスの形式が正しくありません。');
+  });
+
+  it.each([
+    ['', 'メールアドレスを入力してください。'],
+    ['\u3000 ', 'メールアドレスを入力してください。'],
+  ])('when %j is posted, then the form asks for an address rather than calling it malformed', async (email, message) => {
+    const response = await post({ email, lang: 'ja' });
+
+    expect(response.status).toBe(400);
+    expect(response.text).toContain(`<p id="email-error" class="field-error">${message}</p>`);
+  });
+
+  it('when a result is shown, then the switch leads to the check page in the other language and says the address must be typed again', async () => {
+    const response = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
+
+    expect(response.text).toMatch(
+      /<nav class="language-switch" aria-label="Language" lang="en">\s*<a href="\/\?lang=en" hreflang="en" aria-describedby="switch-note">Check page in English<\/a>/,
+    );
+    expect(response.text).toContain('We do not keep the address you typed, so you will need to type it again.');
+  });
+
+  it('when an unknown page is asked, then a 404 page in HTML in the browser language', async () => {
+    const ja = await request(service.app).get('/nothing-here');
+    const en = await request(service.app).get('/nothing-here').set('Accept-Language', 'en-US,en;q=0.9');
+
+    expect(ja.status).toBe(404);
+    expect(ja.headers['content-type']).toMatch(/text\/html/);
+    expect(ja.text).toContain('<html lang="ja">');
+    expect(ja.text).toContain('ページが見つかりません');
+    expect(en.status).toBe(404);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('Page not found');
+  });
+
+  it('when a form too large to be a check is posted, then the error page is localized and not a stack trace', async () => {
+    const response = await request(service.app)
+      .post('/check')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({ email: 'x'.repeat(20_000) });
+
+    expect(response.status).toBe(413);
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('Too much was sent');
+    expect(response.text).not.toContain('xxxxxxxx');
+  });
+
+  it('when an API path fails, then it still answers JSON, untouched by the page language', async () => {
+    const response = await request(service.app).get('/api/v1/nothing?lang=ja').set('Accept-Language', 'ja');
+
     expect(response.status).toBe(404);
-    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    expect(response.headers['set-cookie']).toBeUndefined();
   });
 });

@@ -28,10 +28,15 @@ describe('when Redis goes away during service', () => {
       expect(api.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
       expect(api.headers['retry-after']).toBeDefined();
     }
-    const page = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp' });
+    const page = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp', lang: 'en' });
     expect(page.status).toBe(503);
     expect(page.text).toContain('The check could not be done');
-    expect(page.text).not.toContain('was not found');
+    expect(page.text).toContain('This is not a \u201cnot affected\u201d answer');
+    expect(page.text).not.toContain('not in the lists we hold');
+    const japanese = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp', lang: 'ja' });
+    expect(japanese.status).toBe(503);
+    expect(japanese.text).toContain('確認できませんでした');
+    expect(japanese.text).toContain('これは「流出していない」という意味ではありません。');
     expect((await request(service.app).get('/readyz')).status).toBe(503);
     expect((await request(service.app).get('/healthz')).status).toBe(200);
   });

@@ -16,6 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const APP = 'app';
 const REDIS = 'redis';
 const REDIS_DEFAULT_PORT = 6379;
+const OPERATOR_URL = 'https://www.example.co.jp/news/2026/0401.html';
 
 type HostEnv = Record<string, string | undefined>;
 
@@ -242,6 +243,24 @@ describe('docker-compose.yml', () => {
     expect(() => interpolate(raw as string, { OPRF_SECRET_KEY: '' })).toThrow(/OPRF_SECRET_KEY/);
   });
 
+  it('when OPERATOR_URL is not set on the host, then compose refuses to start a page that cannot name who runs it', () => {
+    const raw = rawEnvironment(service(readCompose(), APP)).OPERATOR_URL;
+
+    expect(raw).toMatch(/^\$\{OPERATOR_URL:\?[^}]+\}$/);
+    expect(() => interpolate(raw as string, {})).toThrow(/OPERATOR_URL/);
+    expect(() => interpolate(raw as string, { OPERATOR_URL: '' })).toThrow(/OPERATOR_URL/);
+  });
+
+  it('when the host sets OPERATOR_URL but no name, then config validation stops the app naming both name variables', () => {
+    const app = service(readCompose(), APP);
+    const containerEnv = {
+      ...dockerfileEnv(runtimeStage()),
+      ...resolvedEnvironment(app, { OPRF_SECRET_KEY: hexKey(), OPERATOR_URL: OPERATOR_URL }),
+    };
+
+    expect(() => loadConfig(containerEnv)).toThrow(/OPERATOR_NAME_JA nor OPERATOR_NAME_EN/);
+  });
+
   it('when Redis restarts, then its data survives: append-only file on a named volume', () => {
     const compose = readCompose();
     const redis = service(compose, REDIS);
@@ -289,8 +308,20 @@ describe('docker-compose.yml', () => {
   });
 
   it.each([
-    ['the host sets every variable', { OPRF_SECRET_KEY: hexKey(), ADMIN_API_TOKEN: randomBytes(24).toString('hex') }],
-    ['the host leaves the optional variables unset', { OPRF_SECRET_KEY: hexKey() }],
+    [
+      'the host sets every variable',
+      {
+        OPRF_SECRET_KEY: hexKey(),
+        ADMIN_API_TOKEN: randomBytes(24).toString('hex'),
+        OPERATOR_NAME_JA: '例モーターズ株式会社',
+        OPERATOR_NAME_EN: 'Example Motors',
+        OPERATOR_URL: OPERATOR_URL,
+      },
+    ],
+    [
+      'the host leaves the optional variables unset',
+      { OPRF_SECRET_KEY: hexKey(), OPERATOR_NAME_EN: 'Example Motors', OPERATOR_URL: OPERATOR_URL },
+    ],
   ])('when %s, then config validation accepts the container environment', (_case, host: HostEnv) => {
     const compose = readCompose();
     const app = service(compose, APP);
@@ -301,6 +332,13 @@ describe('docker-compose.yml', () => {
     expect(config.redisUrl).toBe(containerEnv.REDIS_URL);
     expect(config.oprfSecretKey).toEqual(Uint8Array.from(Buffer.from(host.OPRF_SECRET_KEY as string, 'hex')));
     expect(config.adminApiToken).toBe(host.ADMIN_API_TOKEN);
+    expect(config.operator).toEqual({
+      name: {
+        ...(host.OPERATOR_NAME_JA !== undefined && { ja: host.OPERATOR_NAME_JA }),
+        ...(host.OPERATOR_NAME_EN !== undefined && { en: host.OPERATOR_NAME_EN }),
+      },
+      url: host.OPERATOR_URL,
+    });
     expect(containerPorts(app)).toContain(config.port);
   });
 });

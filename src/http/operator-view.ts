@@ -1,0 +1,20 @@
+import { LANGUAGES, type Language } from '../catalog/localized-text';
+import type { OperatorIdentity } from '../config/operator-identity';
+import { requiredViewText, type ViewText } from '../i18n/view-text';
+
+export interface OperatorView {
+  name: ViewText;
+  url: string;
+  /** Spelled out in the link text: the customer sees which website vouches for this page. */
+  host: string;
+}
+
+/** The operator as each language's pages show it; computed once, the configuration never changes. */
+export function operatorViews(operator: OperatorIdentity | undefined): Record<Language, OperatorView | undefined> {
+  const view = (language: Language): OperatorView | undefined =>
+    operator && { name: requiredViewText(operator.name, language), url: operator.url, host: new URL(operator.url).hostname };
+  return Object.fromEntries(LANGUAGES.map((language) => [language, view(language)])) as Record<
+    Language,
+    OperatorView | undefined
+  >;
+}

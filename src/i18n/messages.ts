@@ -1,0 +1,107 @@
+import type { Language } from '../catalog/localized-text';
+import { EN } from './messages-en';
+import { JA } from './messages-ja';
+
+/** Why the address was refused; the page says it in the customer's language (AppError messages are English). */
+export type EmailProblem = 'empty' | 'invalid';
+
+/** The error pages the public can meet, chosen by AppError code and status, never by English text. */
+export type ErrorPageKind = 'notFound' | 'unavailable' | 'tooLarge' | 'badRequest' | 'internal';
+
+/** Text around an inserted value whose word order differs between languages ("run by X" / "Xが運営"). */
+export interface Around {
+  before: string;
+  after: string;
+}
+
+/**
+ * Every string of the public pages. One object per language, both checked against this interface,
+ * so a string missing in one language is a compile error rather than a blank on the page.
+ */
+export interface Messages {
+  /** This language's own name, for the switch ("English" on a Japanese page). */
+  languageName: string;
+  /** Between a label and its value: full width in Japanese. */
+  colon: string;
+  site: {
+    name: string;
+    skipLink: string;
+    languageNav: string;
+    demoBanner: string;
+  };
+  /** Shown in the target language on pages whose state the switch cannot carry over. */
+  languageSwitch: {
+    restartLabel: string;
+    restartNote: string;
+  };
+  operator: {
+    runBy: Around;
+    verify: string;
+    announcementLink: (host: string) => string;
+  };
+  trust: {
+    /** One line for the footer of every page. */
+    short: string;
+    heading: string;
+    points: string[];
+  };
+  check: {
+    title: string;
+    heading: string;
+    intro: string;
+    label: string;
+    hint: string;
+    button: string;
+    errorTitlePrefix: string;
+    errorSummaryHeading: string;
+    emailProblems: Record<EmailProblem, string>;
+  };
+  result: {
+    foundTitle: string;
+    foundHeading: string;
+    foundLead: (groups: number) => string;
+    notFoundTitle: string;
+    notFoundHeading: string;
+    notFoundLead: string;
+    notFoundSeparately: string;
+    checkedHeading: string;
+    checkedIntro: string;
+    notCheckableHeading: string;
+    notCheckableIntro: string;
+    checkAnother: string;
+  };
+  card: {
+    incident: string;
+    whoIsAffected: string;
+    mayBeAffected: string;
+    exposed: string;
+    notExposed: string;
+    noneConfirmedNotExposed: string;
+    whatToDo: string;
+    facts: string;
+    period: string;
+    happened: string;
+    announced: string;
+    people: (count: number) => string;
+    peopleLabel: string;
+    status: string;
+    investigating: string;
+    resolved: string;
+    summary: string;
+    sources: string;
+  };
+  precautions: {
+    heading: string;
+    points: string[];
+  };
+  errors: Record<ErrorPageKind, { title: string; body: string }> & {
+    notAnAnswer: string;
+    backLink: string;
+  };
+}
+
+const MESSAGES: Record<Language, Messages> = { ja: JA, en: EN };
+
+export function messagesFor(language: Language): Messages {
+  return MESSAGES[language];
+}

@@ -1,0 +1,58 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Language } from '../catalog/localized-text';
+import { chooseLanguage, LANGUAGE_COOKIE, otherLanguage } from './choose-language';
+import { messagesFor, type Messages } from './messages';
+
+/** What every page template reads: its language, its strings, and the switch's strings. */
+export interface PageLanguageLocals {
+  lang: Language;
+  otherLang: Language;
+  t: Messages;
+  /** The other language's strings: the switch speaks to the reader who wants that language. */
+  tOther: Messages;
+}
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * Picks the page language (form field, ?lang, cookie, Accept-Language, Japanese) and remembers a
+ * switch in a cookie. Pages only: the API speaks JSON with stable codes and is never localized.
+ */
+export const pageLanguage: RequestHandler = (req, res, next) => {
+  if (!req.path.startsWith('/api/')) applyPageLanguage(req, res);
+  next();
+};
+
+/** Idempotent, so the error handler can call it for requests that failed before the middleware ran. */
+export function applyPageLanguage(req: Request, res: Response): PageLanguageLocals {
+  if (res.locals.lang !== undefined) return res.locals as PageLanguageLocals;
+  const { language, picked } = chooseLanguage({
+    form: req.method === 'POST' ? (req.body as { lang?: unknown } | undefined)?.lang : undefined,
+    query: req.method === 'GET' || req.method === 'HEAD' ? req.query.lang : undefined,
+    cookieHeader: req.headers.cookie,
+    acceptsLanguages: (...languages) => req.acceptsLanguages(...languages),
+  });
+  if (picked) {
+    // Holds only "ja" or "en": no identifier, nothing about the address; a preference, not tracking.
+    res.cookie(LANGUAGE_COOKIE, language, {
+      httpOnly: true,
+      sameSite: 'lax',
+      // Behind a TLS-terminating proxy req.secure is false; a forged header only makes the
+      // forger's own cookie stricter, so it is safe to take it at its word here.
+      secure: req.secure || req.get('x-forwarded-proto') === 'https',
+      maxAge: YEAR_MS,
+      path: '/',
+    });
+  }
+  // The same URL answers in either language; shared caches must keep them apart.
+  res.vary('Accept-Language').vary('Cookie');
+  res.set('Content-Language', language);
+  const locals: PageLanguageLocals = {
+    lang: language,
+    otherLang: otherLanguage(language),
+    t: messagesFor(language),
+    tOther: messagesFor(otherLanguage(language)),
+  };
+  Object.assign(res.locals, locals);
+  return locals;
+}
