@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import Redis from 'ioredis';
+import { serverUrl } from '../src/admin-client/admin-target';
+import { uploadList } from '../src/admin-client/upload-list';
 import { DEFAULT_BUCKET_BITS } from '../src/hashing/hashing-profile';
 import { ListEntryPool } from '../src/hashing/list-entry-pool';
 import { generateOprfSecretKey } from '../src/hashing/oprf-key';
@@ -12,7 +13,7 @@ import { runScript } from './run-script';
 import { startBuiltServer, type BuiltServer } from './support/built-server';
 import { processCpuSeconds } from './support/process-cpu';
 import { processMemory, sampleRss } from './support/process-memory';
-import { randomListFile } from './support/random-list-file';
+import { writeRandomListFile } from './support/random-list-file';
 import { freePort, startRedisServer, type RedisServer } from './support/redis-server';
 
 /**
@@ -31,6 +32,8 @@ const REFERENCE_ROWS = 100_000;
 const MB = 1_000_000;
 
 interface Run {
+  /** Holds the generated list file: the upload goes through load-list's client, from a file. */
+  dir?: string;
   redis?: RedisServer;
   client?: Redis;
   server?: BuiltServer;
@@ -89,6 +92,9 @@ async function bench(run: Run, rows: number): Promise<Figures> {
     dataExposed: ['email_address'],
   });
   const profile = await api.get('/api/v1/hashing-profile');
+  run.dir = await mkdtemp(path.join(tmpdir(), 'bench-import-'));
+  const listFile = path.join(run.dir, 'list.txt');
+  await writeRandomListFile(listFile, rows, profile.id);
 
   // The same pool class, thread count and batch size as the server's; closed before the upload.
   run.pool = new ListEntryPool(secretKey);
@@ -102,17 +108,16 @@ async function bench(run: Run, rows: number): Promise<Figures> {
   const rssBefore = processMemory(server.pid).rss;
   const sampler = sampleRss(server.pid);
   const startedAt = performance.now();
-  const response = await upload(`${server.baseUrl}/api/v1/admin/exposures/${exposure.id}/list`, adminToken, randomListFile(profile.id, rows));
+  const summary = await uploadList({ target: { server: serverUrl(server.baseUrl), token: adminToken }, exposureId: exposure.id, files: [listFile] });
   const seconds = (performance.now() - startedAt) / 1000;
   const sampledPeak = sampler.stop();
   const { peakRss: highWater } = processMemory(server.pid);
   const cpu = { server: processCpuSeconds(server.pid) - serverCpuBefore, redis: (await redisCpuSeconds(client)) - redisCpuBefore };
-  if (response.status !== 200) throw new Error(`the upload answered ${response.status}: ${response.body}`);
   const listKeys = await memoryUsageOfKeys(client, `${prefix}lists:*`);
   return {
     rows,
     seconds,
-    summary: JSON.parse(response.body) as Figures['summary'],
+    summary,
     reference,
     rss: { before: rssBefore, sampledPeak, highWater },
     redis: { usedMemoryGrowth: (await usedMemory(client)) - redisMemoryBefore, listKeys: listKeys.keys, listKeyBytes: listKeys.bytes },
@@ -192,25 +197,6 @@ function adminApi(baseUrl: string, token: string) {
   return { get: (path: string) => call('GET', path), post: (path: string, body: object) => call('POST', path, body) };
 }
 
-/** PUT with a streamed body: the file is produced as the connection accepts it. */
-function upload(url: string, token: string, body: AsyncIterable<Buffer>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    pipeline(Readable.from(body), request).catch(reject);
-  });
-}
-
 async function usedMemory(redis: Redis): Promise<number> {
   const match = /^used_memory:(\d+)/m.exec(await redis.info('memory'));
   if (match === null) throw new Error('INFO memory has no used_memory');
@@ -246,12 +232,17 @@ async function cleanUpRun(run: Run): Promise<void> {
   const failures: unknown[] = [];
   const step = async (action: () => Promise<void>) => action().catch((error: unknown) => void failures.push(error));
   await step(async () => run.pool?.close());
-  await step(async () => run.server?.stop());
+  await step(async () => {
+    await run.server?.stop();
+  });
   await step(async () => {
     if (run.client !== undefined && run.prefix !== undefined) await unlinkPrefix(run.client, run.prefix);
   });
   run.client?.disconnect();
   await step(async () => run.redis?.stop());
+  await step(async () => {
+    if (run.dir !== undefined) await rm(run.dir, { recursive: true, force: true });
+  });
   if (failures.length > 0) throw new Error(`cleaning up failed: ${(failures[0] as Error).message}`);
 }
 

@@ -6,22 +6,29 @@ import { packageRoot } from '../../src/http/package-root';
 export interface BuiltServer {
   baseUrl: string;
   pid: number;
-  /** What it printed, for the error message when something goes wrong. */
+  /** Milliseconds from spawn until /readyz first answered 200. */
+  startMs: number;
+  /** What it printed (the tail), for the error message when something goes wrong. */
   output(): string;
-  /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves once it has exited. */
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves with its exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would end it; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * Starts the compiled server (dist/src/server.js) as a child process with exactly `env` (plus
- * PATH), and resolves once GET /readyz answers 200: listening, and its store reachable.
+ * PATH), and resolves once GET /readyz answers 200: listening, and its store reachable. Shared by
+ * the benchmarks and the tests that run the server as a process.
  */
 export async function startBuiltServer(env: Record<string, string>, port: number): Promise<BuiltServer> {
+  const startedAt = performance.now();
   const root = packageRoot();
   const entry = path.join(root, 'dist', 'src', 'server.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does it for you)`);
   const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
@@ -34,31 +41,39 @@ export async function startBuiltServer(env: Record<string, string>, port: number
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
   const server: BuiltServer = {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid ?? -1,
+    startMs: 0,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      if (!running()) return child.exitCode;
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       child.kill('SIGTERM');
-      await exited;
+      const code = await exited;
       clearTimeout(killer);
+      return code;
+    },
+    kill: async () => {
+      if (!running()) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output}`);
+    if (!running()) throw new Error(`the server exited with ${child.exitCode ?? child.signalCode}: ${output}`);
     const ready = await fetch(`${server.baseUrl}/readyz`).then(
       (response) => response.ok,
       () => false,
     );
-    if (ready) return server;
+    if (ready) return { ...server, startMs: performance.now() - startedAt };
     if (Date.now() > deadline) {
-      await server.stop();
+      await server.kill();
       throw new Error(`the server did not become ready within ${READY_TIMEOUT_MS} ms: ${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ARGON2_OUTPUT_BYTES } from '../../src/lists/list-file';
 
 const ROWS_PER_CHUNK = 1024;
@@ -16,4 +19,9 @@ export async function* randomListFile(profileId: string, rows: number): AsyncGen
     for (let row = 0; row < count; row += 1) lines.push(hex.slice(row * ARGON2_OUTPUT_BYTES * 2, (row + 1) * ARGON2_OUTPUT_BYTES * 2));
     yield Buffer.from(`${lines.join('\n')}\n`);
   }
+}
+
+/** Writes such a list file to `file`, streaming. */
+export async function writeRandomListFile(file: string, rows: number, profileId: string): Promise<void> {
+  await pipeline(Readable.from(randomListFile(profileId, rows)), createWriteStream(file));
 }

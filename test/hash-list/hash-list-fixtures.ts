@@ -73,15 +73,6 @@ export function syntheticAddresses(count: number, tag: string): string[] {
   return Array.from({ length: count }, (_, i) => `${tag}-${i}@example.jp`);
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 export interface SavedProgress {
   rowsWritten: number;

@@ -10,8 +10,8 @@ import {
   startHashList,
   syntheticAddresses,
   tempDir,
-  until,
 } from './hash-list-fixtures';
+import { until } from '../support/eventually';
 
 // Distinctive local parts, so that any trace of them in a file or a stream is found.
 const INVALID = [
@@ -64,7 +64,7 @@ describe('scripts/hash-list and invalid input lines', () => {
         await until('the checkpoint records the invalid lines and some rows', async () => {
           const progress = await checkpointProgress(out);
           return progress !== undefined && progress.invalid.count === INVALID.length && progress.rowsWritten > 0 ? progress : undefined;
-        });
+        }, 60_000);
         first.child.kill('SIGINT');
         const interrupted = await first.result;
         const checkpoint = await readFile(`${out}.progress`, 'utf8');

@@ -11,9 +11,9 @@ import {
   startHashList,
   syntheticAddresses,
   tempDir,
-  until,
   type SavedProgress,
 } from './hash-list-fixtures';
+import { until } from '../support/eventually';
 
 /** Enough rows that a run lasts several checkpoint intervals (1 s) whatever the number of cores. */
 const ROWS = 1000 * availableParallelism();
@@ -47,7 +47,7 @@ describe('scripts/hash-list interrupted and resumed', () => {
     await until('the checkpoint shows progress', async () => {
       const progress = await checkpointProgress(out);
       return progress !== undefined && progress.rowsWritten > 0 ? progress : undefined;
-    });
+    }, 60_000);
     run.child.kill(signal);
     const result = await run.result;
     // Read once the process is gone: this is what the next run starts from.

@@ -8,6 +8,7 @@ import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
 import { hexKey, startTestService, testConfig, type TestService } from '../support/test-app';
+import { until } from '../support/eventually';
 import { keysWithPrefix, newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
 
 const ALICE = 'alice@example.jp';
@@ -16,15 +17,6 @@ function randomRows(count: number): Buffer[] {
   return Array.from({ length: count }, () => randomBytes(32));
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('interrupted and abandoned list uploads', () => {
   const prefix = uniquePrefix('list-interruptions');

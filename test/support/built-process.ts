@@ -74,55 +74,5 @@ export function spawnBuilt(relative: string, env: Record<string, string>, args: 
   };
 }
 
-export interface RunningServer {
-  baseUrl: string;
-  /** Milliseconds from spawn until the server logged that it listens. */
-  startMs: number;
-  stop(): Promise<number | null>;
-  /** SIGKILL: the server gets no chance to clean up, as in a crash. Resolves once it is gone. */
-  kill(): Promise<void>;
-}
-
-/** Starts dist/src/server.js and resolves once it logs that it listens. */
-export function startBuiltServer(env: Record<string, string>, port: number): Promise<RunningServer> {
-  const startedAt = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [built('src/server.js')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start: ${output}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve({
-          baseUrl: `http://127.0.0.1:${port}`,
-          startMs: performance.now() - startedAt,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-          kill: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGKILL');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
-  });
-}
+// One launcher for tests and benchmarks: it waits for /readyz, so the store is reachable too.
+export { startBuiltServer, type BuiltServer as RunningServer } from '../../scripts/support/built-server';

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +28,7 @@ export function serverEnvironment(prefix: string, oprfKeyHex: string): Record<st
     OPRF_SECRET_KEY: oprfKeyHex,
     ADMIN_API_TOKEN: ADMIN_TOKEN,
     ...FAST_ARGON2,
-    // startBuiltServer waits for the "listening" line, logged at info.
+    // Its start and upload logs explain a failing test (startBuiltServer keeps the tail).
     LOG_LEVEL: 'info',
   };
 }
@@ -70,18 +67,6 @@ export function temporaryDirectory(name: string): Promise<string> {
 }
 
 /** A list file of `rows` random rows (uniform 64-hex, as real argon2 outputs look), written a block at a time. */
-export async function writeRandomListFile(file: string, rows: number, profileId: string): Promise<void> {
-  const out = createWriteStream(file);
-  out.write(`# profile: ${profileId}\n`);
-  const perBlock = 10_000;
-  for (let written = 0; written < rows; written += perBlock) {
-    const block = Array.from({ length: Math.min(perBlock, rows - written) }, () => `${randomBytes(32).toString('hex')}\n`);
-    if (!out.write(block.join(''))) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
 /** The bucket keys of one version of an exposure's list (layout: src/lists/redis-list-store.ts). */
 export async function listVersionKeys(redis: Redis, prefix: string, exposureId: string, version: number | '*'): Promise<string[]> {
   const pattern = `${globEscaped(prefix)}lists:{*}:${globEscaped(exposureId)}/${version}`;
@@ -129,3 +114,5 @@ export async function startServerWithListedAddress(address: string, dir: string)
     throw error;
   }
 }
+
+export { writeRandomListFile } from '../../scripts/support/random-list-file';
