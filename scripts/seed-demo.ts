@@ -1,13 +1,13 @@
-import pino from 'pino';
 import { loadConfig } from '../src/config/config';
 import { seedDemo } from '../src/demo/seed-demo';
+import { createLogger } from '../src/logging/create-logger';
 import { openRuntime } from '../src/runtime';
 import { runScript } from './run-script';
 
 /** `npm run seed:demo`: loads the demo incidents and synthetic lists into the configured store. */
 runScript(async () => {
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel });
   const runtime = await openRuntime(config, { logger });
   try {
     if (runtime.demoMode) {

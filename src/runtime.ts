@@ -1,7 +1,14 @@
 import type { Logger } from 'pino';
+import { CheckRateLimits } from './abuse/check-rate-limits';
+import { memoryRateCounters } from './abuse/memory-rate-counters';
+import { redisRateCounters } from './abuse/redis-rate-counters';
+import type { TrustProxy } from './abuse/trust-proxy';
 import type { AppDeps } from './app';
+import { Readiness } from './health/readiness';
+import { ServiceMetrics } from './metrics/service-metrics';
 import { AdminCatalogService } from './catalog/admin-catalog-service';
 import { CatalogService } from './catalog/catalog-service';
+import { BoundedWorkQueue } from './check/bounded-work-queue';
 import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
 import type { OperatorIdentity } from './config/operator-identity';
@@ -10,6 +17,7 @@ import type { HashingProfile } from './hashing/hashing-profile';
 import { ListEntryPool } from './hashing/list-entry-pool';
 import { generateOprfSecretKey, OprfKey } from './hashing/oprf-key';
 import { prepareHashing } from './hashing/prepare-hashing';
+import { ensureThreadpoolSize } from './hash-list/threadpool-size';
 import { AdminListService } from './lists/admin-list-service';
 import { ListService } from './lists/list-service';
 import { createMemoryStores } from './store/memory-stores';
@@ -29,8 +37,16 @@ export interface Runtime {
   /** From OPERATOR_*; shown on the public pages. */
   operator: OperatorIdentity | undefined;
   check: CheckService;
+  /** The argon2 work of checks: bounded, the excess shed; its stats() feed /metrics. */
+  checkQueue: BoundedWorkQueue;
   lists: ListService;
   adminLists: AdminListService;
+  /** Per-IP, per-/64 and global check budgets, in the same backend as the data. */
+  checkRateLimits: CheckRateLimits;
+  trustProxy: TrustProxy;
+  /** This runtime's metrics (a registry of its own); the list service reports imports into it. */
+  metrics: ServiceMetrics;
+  metricsToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,12 +61,19 @@ export interface RuntimeOptions {
  */
 export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
+  // argon2 hashes on libuv's threadpool (4 threads unless told): it needs one thread per hash the
+  // check queue runs, plus one so DNS and file work never wait behind argon2. libuv reads the size
+  // when the pool first starts, so this must run before anything uses it (connecting does: DNS);
+  // in a process whose pool already started (a test worker) it changes nothing.
+  ensureThreadpoolSize(process.env, config.checkQueue.maxRunning + 1);
   const clock = options.clock ?? (() => new Date());
   const demoMode = config.redisUrl === undefined;
-  const stores =
-    config.redisUrl === undefined
-      ? createMemoryStores()
-      : createRedisStores(await connectRedis(config.redisUrl), config.redisKeyPrefix);
+  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+  const stores = redis === undefined ? createMemoryStores() : createRedisStores(redis, config.redisKeyPrefix);
+  const checkRateLimits = new CheckRateLimits(
+    config.checkRateLimits,
+    redis === undefined ? memoryRateCounters() : redisRateCounters(redis, config.redisKeyPrefix),
+  );
   let entryPool: ListEntryPool | undefined;
   const closeAll = async (): Promise<void> => {
     try {
@@ -76,10 +99,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     }
     const catalog = new CatalogService({ catalog: stores.catalog, lists: stores.lists });
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
-    const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key });
+    const checkQueue = new BoundedWorkQueue(config.checkQueue);
+    const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key, hashQueue: checkQueue });
     // List uploads evaluate the OPRF on every core; a check evaluates once, on this thread.
     entryPool = new ListEntryPool(secretKey);
-    const lists = new ListService({ lists: stores.lists, key, entryPool, clock, logger });
+    const metrics = new ServiceMetrics();
+    metrics.watchCheckQueue(() => checkQueue.stats());
+    const lists = new ListService({ lists: stores.lists, key, entryPool, clock, logger, progress: metrics.listImports });
     const adminLists = new AdminListService({
       catalog: stores.catalog,
       hashing: stores.hashing,
@@ -96,8 +122,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       adminApiToken: config.adminApiToken,
       operator: config.operator,
       check,
+      checkQueue,
       lists,
       adminLists,
+      checkRateLimits,
+      trustProxy: config.trustProxy,
+      metrics,
+      metricsToken: config.metricsToken,
       close: closeAll,
     };
   } catch (error) {
@@ -130,5 +161,11 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     logger,
     demoMode: runtime.demoMode,
     operator: runtime.operator,
+    checkRateLimits: runtime.checkRateLimits,
+    trustProxy: runtime.trustProxy,
+    metrics: runtime.metrics,
+    metricsToken: runtime.metricsToken,
+    // Per app: the server marks its own app draining on SIGTERM.
+    readiness: new Readiness(),
   };
 }

@@ -1,6 +1,8 @@
-import pino from 'pino';
+import { collectDefaultMetrics } from 'prom-client';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { gracefulShutdown } from './health/graceful-shutdown';
+import { createLogger } from './logging/create-logger';
 import { appDepsOf, openRuntime, prepareToServe } from './runtime';
 
 const DEMO_BANNER = `
@@ -13,10 +15,13 @@ const DEMO_BANNER = `
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel });
   const runtime = await openRuntime(config, { logger });
   await prepareToServe(runtime, logger);
-  const app = createApp(appDepsOf(runtime, logger));
+  // Process figures (CPU, memory, event-loop lag) only for the server, not for scripts sharing the runtime.
+  collectDefaultMetrics({ register: runtime.metrics.registry });
+  const deps = appDepsOf(runtime, logger);
+  const app = createApp(deps);
   const server = app.listen(config.port, () => {
     if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
     logger.info(
@@ -30,14 +35,25 @@ async function main(): Promise<void> {
   server.requestTimeout = 60 * 60_000;
   server.timeout = 2 * 60_000;
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      void runtime.close().finally(() => process.exit(0));
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    // A second signal while draining changes nothing: the deadline already bounds the wait.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down: draining requests in flight');
+    void gracefulShutdown({
+      server,
+      readiness: deps.readiness,
+      closeRuntime: () => runtime.close(),
+      logger,
+      deadlineMs: config.shutdownTimeoutMs,
+    }).then((code) => {
+      logger.info({ exitCode: code }, 'stopped');
+      process.exit(code);
     });
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -40,7 +40,8 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   const url = `redis://127.0.0.1:${chosen}`;
   await waitForPing(chosen);
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    // A process ended by a signal has a signalCode and a null exitCode.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
     await exited;

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { isAppError } from '../errors/app-error';
 import type { PageLanguageLocals } from '../i18n/page-language';
-import type { CheckService } from './check-service';
+import type { Checker } from './checker';
 import { emailProblemOf } from './email-problem';
 import { resultView } from './result-view';
 
 /** The public page: works as a plain HTML form, no script needed. Language comes from pageLanguage. */
-export function checkPageRoutes(check: CheckService): Router {
+export function checkPageRoutes(check: Checker): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {

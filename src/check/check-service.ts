@@ -7,21 +7,31 @@ import { argon2idOf, listEntryOf, type ListEntry } from '../hashing/list-entry';
 import { normalizeEmail } from '../hashing/normalize-email';
 import type { OprfKey } from '../hashing/oprf-key';
 import type { ListStore, LiveList } from '../lists/list-store';
+import { QueueFullError, type BoundedWorkQueue } from './bounded-work-queue';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
 // A list swap mid-check costs one more probe; three swaps in a row means something is wrong.
 const MAX_ATTEMPTS = 3;
+// A full queue drains in a fraction of a second; a few seconds spreads the retries of a spike.
+const OVERLOADED_RETRY_AFTER_SECONDS = 5;
 
 export interface CheckServiceDeps {
   catalog: CatalogService;
   lists: ListStore;
   hashing: HashingStore;
   key: OprfKey;
+  /** Every argon2 hash of a check runs through it: bounded running and waiting, the rest shed. */
+  hashQueue: BoundedWorkQueue;
 }
 
 /**
  * email -> normalize -> argon2id (once per distinct profile among live lists) -> OPRF digest
  * -> membership in each live list. The address and its derivatives live only in this call.
+ *
+ * Equal work on hit and miss: nothing below branches on whether the address is listed until the
+ * answer is assembled. Every live list is probed, in one pipeline, whatever an earlier probe found,
+ * and the argon2 and OPRF work depend only on the live lists' profiles, so a hit and a miss cost the
+ * same hashes, the same Redis commands and the same round trips (test/check/equal-work.test.ts).
  */
 export class CheckService {
   readonly #deps: CheckServiceDeps;
@@ -35,8 +45,12 @@ export class CheckService {
   async check(email: string): Promise<CheckResult> {
     const normalized = normalizeEmail(email);
     try {
+      // Under overload most checks are refused: refusing them before reading the catalogue keeps
+      // their cost, and what they take from the hashes under way, to a minimum.
+      this.#deps.hashQueue.refuseIfFull();
       return await this.#checkNormalized(normalized);
     } catch (error) {
+      if (error instanceof QueueFullError) throw AppError.overloaded(OVERLOADED_RETRY_AFTER_SECONDS);
       // Whatever failed, the honest answer is "could not check", never "not affected".
       if (isAppError(error)) throw error;
       throw AppError.unavailable(error);
@@ -82,7 +96,7 @@ export class CheckService {
     for (const profileId of new Set(checkable.map(({ liveList }) => liveList.profileId))) {
       if (entries.has(profileId)) continue;
       const profile = await this.#profile(profileId);
-      const argon2Output = await argon2idOf(normalized, profile);
+      const argon2Output = await this.#deps.hashQueue.run(() => argon2idOf(normalized, profile));
       entries.set(profileId, listEntryOf(argon2Output, profile, this.#deps.key));
     }
   }

@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { CheckRateLimitSettings } from '../abuse/check-rate-limits';
+import { parseTrustProxy, type TrustProxy } from '../abuse/trust-proxy';
+import type { WorkQueueLimits } from '../check/bounded-work-queue';
 import { parseOprfSecretKey } from '../hashing/oprf-key';
 import { isVerifiableHttpsUrl, type OperatorIdentity } from './operator-identity';
 
@@ -28,8 +32,18 @@ export interface Config {
   /** Used only when the store holds no hashing profile yet. */
   newProfileArgon2: Argon2Costs;
   logLevel: string;
+  /** Bearer token for GET /metrics; absent: /metrics is closed. */
+  metricsToken: string | undefined;
+  /** How long SIGTERM waits for requests in flight before cutting them off. */
+  shutdownTimeoutMs: number;
   /** Absent: the public page names no operator (demo mode says it is a demonstration instead). */
   operator: OperatorIdentity | undefined;
+  /** Express's `trust proxy`: which X-Forwarded-For hops to believe when finding the client's IP. */
+  trustProxy: TrustProxy;
+  /** Checks per minute per IP, per IPv6 /64 and for the deployment; 0 turns one off. */
+  checkRateLimits: CheckRateLimitSettings;
+  /** Load shedding: argon2 hashes of checks running at once, and checks waiting for one; the rest get 503 overloaded. */
+  checkQueue: WorkQueueLimits;
 }
 
 /** Every variable the service reads; the compose file test checks deployments against it. */
@@ -43,9 +57,17 @@ export const CONFIG_VARIABLES = [
   'ARGON2_ITERATIONS',
   'ARGON2_PARALLELISM',
   'LOG_LEVEL',
+  'METRICS_TOKEN',
+  'SHUTDOWN_TIMEOUT_SECONDS',
   'OPERATOR_NAME_JA',
   'OPERATOR_NAME_EN',
   'OPERATOR_URL',
+  'TRUST_PROXY',
+  'RATE_LIMIT_PER_IP',
+  'RATE_LIMIT_PER_IPV6_64',
+  'RATE_LIMIT_GLOBAL',
+  'CHECK_MAX_RUNNING',
+  'CHECK_MAX_WAITING',
 ] as const;
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -82,6 +104,9 @@ const schema = z.object({
   ARGON2_ITERATIONS: integer(1, 100, 2),
   ARGON2_PARALLELISM: integer(1, 16, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters long').optional()),
+  // Below Kubernetes' default 30 s grace period, so the service ends itself and says why.
+  SHUTDOWN_TIMEOUT_SECONDS: integer(1, 3600, 25),
   OPERATOR_NAME_JA: optionalText.pipe(z.string().max(100, 'must be at most 100 characters long').optional()),
   OPERATOR_NAME_EN: optionalText.pipe(z.string().max(100, 'must be at most 100 characters long').optional()),
   OPERATOR_URL: optionalText.pipe(
@@ -90,6 +115,36 @@ const schema = z.object({
       .refine(isVerifiableHttpsUrl, 'must be an https:// URL (the operator\'s official announcement)')
       .optional(),
   ),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // Checks per minute. One person checks a few addresses; 10 leaves room for typos and family.
+  RATE_LIMIT_PER_IP: integer(0, 1_000_000, 10),
+  // A /64 is usually one household or office: several people, each free to rotate addresses in it.
+  RATE_LIMIT_PER_IPV6_64: integer(0, 1_000_000, 30),
+  // For the whole deployment: 3000/min = 50/s, about 60% of one 2-core instance's argon2id ceiling
+  // (~80 hashes/s at OWASP costs), leaving room for pages and list uploads. Scale with instances.
+  RATE_LIMIT_GLOBAL: integer(0, 1_000_000, 3000),
+  // One argon2 hash per core: each keeps one core busy, so more in flight only slows all of them.
+  CHECK_MAX_RUNNING: integer(1, 1024, availableParallelism()),
+  // Unset: as many as CHECK_MAX_RUNNING (see loadConfig), so an accepted check waits at most about one
+  // hash-time: under full load a hash slows (every core is busy), and 2x waiting already broke issue 6's
+  // bound (accepted p99 < 4x a lone check's latency) in bench:check.
+  CHECK_MAX_WAITING: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().max(100_000, 'must be at most 100000'))
+    .optional(),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -125,7 +180,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       parallelism: values.ARGON2_PARALLELISM,
     },
     logLevel: values.LOG_LEVEL,
+    metricsToken: values.METRICS_TOKEN,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     operator: operatorOf(values),
+    trustProxy: values.TRUST_PROXY,
+    checkRateLimits: {
+      perIp: values.RATE_LIMIT_PER_IP,
+      perIpv6Network: values.RATE_LIMIT_PER_IPV6_64,
+      global: values.RATE_LIMIT_GLOBAL,
+    },
+    checkQueue: {
+      maxRunning: values.CHECK_MAX_RUNNING,
+      maxWaiting: values.CHECK_MAX_WAITING ?? values.CHECK_MAX_RUNNING,
+    },
   };
 }
 

@@ -7,13 +7,21 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly field: string | undefined;
+  /** Sent as Retry-After: when the client may usefully try again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: string, status: number, message: string, options: { cause?: unknown; field?: string } = {}) {
+  constructor(
+    code: string,
+    status: number,
+    message: string,
+    options: { cause?: unknown; field?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = status;
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   static invalidEmail(message: string): AppError {
@@ -28,6 +36,16 @@ export class AppError extends Error {
     return new AppError('not_found', 404, message);
   }
 
+  /** A check budget is spent. Says nothing of the address: the refusal came before it was looked at. */
+  static rateLimited(retryAfterSeconds: number): AppError {
+    return new AppError(
+      'rate_limited',
+      429,
+      `Too many checks were made from this connection. Please try again in ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
+    );
+  }
+
   /** A dependency (store, hashing) failed: the honest answer is "could not check", never "not affected". */
   static unavailable(cause: unknown): AppError {
     return new AppError(
@@ -35,6 +53,19 @@ export class AppError extends Error {
       503,
       'The check could not be completed right now. Please try again in a few minutes.',
       { cause },
+    );
+  }
+
+  /**
+   * Load shedding: more checks are waiting than can be answered in time, so this one was refused
+   * before its address was hashed. Distinct from `unavailable`: nothing is broken, retry soon.
+   */
+  static overloaded(retryAfterSeconds: number): AppError {
+    return new AppError(
+      'overloaded',
+      503,
+      'Too many checks are being made right now. Please try again in a few seconds.',
+      { retryAfterSeconds },
     );
   }
 }

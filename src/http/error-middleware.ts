@@ -33,13 +33,16 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) {
+    // Shedding is the service working as designed under overload (counted in /metrics); an error
+    // line per shed request would only add work while it is busiest.
+    if (appError.status >= 500 && appError.code !== 'overloaded') {
       // Only the cause's name and message: a stack or request body could carry input.
       const cause = appError.cause as { name?: string; message?: string } | undefined;
       logger.error({ code: appError.code, cause: cause && { name: cause.name, message: cause.message } }, 'request failed');
     }
     res.status(appError.status);
-    if (appError.status === 503) res.set('Retry-After', '30');
+    if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.retryAfterSeconds));
+    else if (appError.status === 503) res.set('Retry-After', '30');
     if (wantsJson(req.path)) {
       res.json({ error: { code: appError.code, message: appError.message } });
       return;
@@ -47,6 +50,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     // A request can fail before the language middleware ran (an oversized form): choose it here too.
     applyPageLanguage(req, res);
     res.set('Cache-Control', 'no-store');
-    res.render('error.njk', { status: appError.status, kind: errorPageKind(appError) });
+    res.render('error.njk', {
+      status: appError.status,
+      kind: errorPageKind(appError),
+      // The page speaks in minutes: "try again in 1 minute" calms more than a count of seconds.
+      retryMinutes: appError.status === 429 ? Math.max(1, Math.ceil((appError.retryAfterSeconds ?? 60) / 60)) : undefined,
+    });
   };
 }

@@ -105,6 +105,10 @@ export const EN: Messages = {
   },
   errors: {
     notFound: { title: 'Page not found', body: 'There is no page at this address.' },
+    rateLimited: {
+      title: 'Please wait a moment',
+      body: 'Many checks are being made right now, so we are pacing them to keep the service fair and safe for everyone.',
+    },
     unavailable: {
       title: 'The check could not be done',
       body: 'We could not read the lists just now. Please try again in a few minutes.',
@@ -116,6 +120,7 @@ export const EN: Messages = {
       body: 'Something went wrong on our side. Please try again later.',
     },
     notAnAnswer: 'This is not a \u201cnot affected\u201d answer: your address was not checked.',
+    retryIn: (minutes) => (minutes === 1 ? 'Please try again in a minute.' : `Please try again in ${minutes} minutes.`),
     backLink: 'Back to the check page',
   },
 };

@@ -102,6 +102,10 @@ export const JA: Messages = {
   },
   errors: {
     notFound: { title: 'ページが見つかりません', body: 'このアドレスにはページがありません。' },
+    rateLimited: {
+      title: 'しばらくお待ちください',
+      body: 'ただいま確認が集中しているため、安全と公平のために確認の回数を制限しています。',
+    },
     unavailable: {
       title: '確認できませんでした',
       body: 'ただいま一覧を確認できません。数分後にもう一度お試しください。',
@@ -113,6 +117,7 @@ export const JA: Messages = {
       body: '当サービス側で問題が発生しました。しばらくしてからもう一度お試しください。',
     },
     notAnAnswer: 'これは「流出していない」という意味ではありません。メールアドレスは照合されていません。',
+    retryIn: (minutes) => `${minutes}分ほど待ってから、もう一度お試しください。`,
     backLink: '確認ページに戻る',
   },
 };

@@ -6,7 +6,7 @@ import { JA } from './messages-ja';
 export type EmailProblem = 'empty' | 'invalid';
 
 /** The error pages the public can meet, chosen by AppError code and status, never by English text. */
-export type ErrorPageKind = 'notFound' | 'unavailable' | 'tooLarge' | 'badRequest' | 'internal';
+export type ErrorPageKind = 'notFound' | 'rateLimited' | 'unavailable' | 'tooLarge' | 'badRequest' | 'internal';
 
 /** Text around an inserted value whose word order differs between languages ("run by X" / "Xが運営"). */
 export interface Around {
@@ -96,6 +96,8 @@ export interface Messages {
   };
   errors: Record<ErrorPageKind, { title: string; body: string }> & {
     notAnAnswer: string;
+    /** The 429 page: when to come back, in whole minutes. */
+    retryIn: (minutes: number) => string;
     backLink: string;
   };
 }

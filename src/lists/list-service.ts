@@ -12,6 +12,11 @@ export interface ListWriteSummary {
   version: number;
 }
 
+/** Where list uploads report how far they got (metrics); it sees counts only, never rows. */
+export interface ListImportProgress {
+  begin(): { rows(count: number): void; end(outcome: 'live' | 'failed'): void };
+}
+
 export interface ListServiceDeps {
   lists: ListStore;
   key: OprfKey;
@@ -22,6 +27,7 @@ export interface ListServiceDeps {
   entryPool?: ListEntryPool;
   clock: () => Date;
   logger: Logger;
+  progress?: ListImportProgress;
 }
 
 /** Writes hashed lists: a new version fills up unseen, then replaces the live one in one step. */
@@ -45,6 +51,23 @@ export class ListService {
     profile: HashingProfile,
     batches: AsyncIterable<readonly Uint8Array[]> | Iterable<readonly Uint8Array[]>,
   ): Promise<ListWriteSummary> {
+    const progress = this.#deps.progress?.begin();
+    try {
+      const summary = await this.#replaceList(exposureId, profile, batches, (count) => progress?.rows(count));
+      progress?.end('live');
+      return summary;
+    } catch (error) {
+      progress?.end('failed');
+      throw error;
+    }
+  }
+
+  async #replaceList(
+    exposureId: string,
+    profile: HashingProfile,
+    batches: AsyncIterable<readonly Uint8Array[]> | Iterable<readonly Uint8Array[]>,
+    reportRows: (count: number) => void,
+  ): Promise<ListWriteSummary> {
     const { lists, clock } = this.#deps;
     const staged = await lists.beginVersion(exposureId, profile.id, profile.bucketBits, clock());
     let rows = 0;
@@ -56,6 +79,7 @@ export class ListService {
     try {
       for await (const batch of batches) {
         rows += batch.length;
+        reportRows(batch.length);
         const written = this.#write(staged, profile, batch);
         // Awaited in order by settleOldest; until then a failure must not count as unhandled,
         // which would end the process while the source is still being read.

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { CatalogService } from '../../src/catalog/catalog-service';
+import { BoundedWorkQueue } from '../../src/check/bounded-work-queue';
 import { CheckService } from '../../src/check/check-service';
 import { DEMO_EXPOSURES, DEMO_INCIDENTS } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
@@ -43,6 +44,7 @@ describe('a check while the list is being replaced', () => {
       lists,
       hashing: stores.hashing,
       key,
+      hashQueue: new BoundedWorkQueue({ maxRunning: 1, maxWaiting: 0 }),
     });
 
     lists.beforeNextProbe = async () => {

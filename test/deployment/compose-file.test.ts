@@ -28,6 +28,7 @@ interface ComposeService {
   ports?: (string | number | { target?: number | string; published?: number | string })[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
+  stop_grace_period?: string;
   volumes?: (string | { type?: string; source?: string; target?: string })[];
 }
 
@@ -292,6 +293,16 @@ describe('docker-compose.yml', () => {
     expect(healthcheckText(service(compose, REDIS))).toMatch(/redis-cli\b.*\bping\b/i);
   });
 
+  it('when compose stops the app, then it waits longer than the app takes to drain before killing it', () => {
+    const app = service(readCompose(), APP);
+    const drainSeconds = Number(rawEnvironment(app).SHUTDOWN_TIMEOUT_SECONDS);
+    const grace = /^(\d+)s$/.exec(String(app.stop_grace_period ?? ''));
+
+    expect(Number.isInteger(drainSeconds)).toBe(true);
+    expect(grace).not.toBeNull();
+    expect(Number(grace?.[1])).toBeGreaterThan(drainSeconds);
+  });
+
   it('when the app starts, then it waits for redis to be healthy', () => {
     const dependsOn = service(readCompose(), APP).depends_on;
 
@@ -313,6 +324,7 @@ describe('docker-compose.yml', () => {
       {
         OPRF_SECRET_KEY: hexKey(),
         ADMIN_API_TOKEN: randomBytes(24).toString('hex'),
+        METRICS_TOKEN: randomBytes(24).toString('hex'),
         OPERATOR_NAME_JA: '例モーターズ株式会社',
         OPERATOR_NAME_EN: 'Example Motors',
         OPERATOR_URL: OPERATOR_URL,
@@ -332,6 +344,7 @@ describe('docker-compose.yml', () => {
     expect(config.redisUrl).toBe(containerEnv.REDIS_URL);
     expect(config.oprfSecretKey).toEqual(Uint8Array.from(Buffer.from(host.OPRF_SECRET_KEY as string, 'hex')));
     expect(config.adminApiToken).toBe(host.ADMIN_API_TOKEN);
+    expect(config.metricsToken).toBe(host.METRICS_TOKEN);
     expect(config.operator).toEqual({
       name: {
         ...(host.OPERATOR_NAME_JA !== undefined && { ja: host.OPERATOR_NAME_JA }),

@@ -8,7 +8,7 @@ import { ADMIN_TOKEN, FAST_ARGON2 } from '../admin/admin-fixtures';
 import { runBuilt, spawnBuilt, startBuiltServer, type BuiltProcess, type ProcessResult, type RunningServer } from './built-process';
 import { callApi, createExposureOver } from './http-api';
 import { freePort } from './redis-server';
-import { hexKey } from './test-app';
+import { hexKey, NO_RATE_LIMITS } from './test-app';
 import { testRedisUrl, uniquePrefix } from './test-redis';
 
 export const LOAD_LIST = 'scripts/load-list.js';
@@ -28,6 +28,8 @@ export function serverEnvironment(prefix: string, oprfKeyHex: string): Record<st
     OPRF_SECRET_KEY: oprfKeyHex,
     ADMIN_API_TOKEN: ADMIN_TOKEN,
     ...FAST_ARGON2,
+    // These tests check many addresses from 127.0.0.1; the budgets are tested in test/abuse/.
+    ...NO_RATE_LIMITS,
     // Its start and upload logs explain a failing test (startBuiltServer keeps the tail).
     LOG_LEVEL: 'info',
   };

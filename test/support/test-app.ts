@@ -18,9 +18,15 @@ export function hexKey(key: Uint8Array = generateOprfSecretKey()): string {
   return Buffer.from(key).toString('hex');
 }
 
+/**
+ * Check budgets off: every test would otherwise share 127.0.0.1's ten checks a minute.
+ * test/abuse/ sets them explicitly to test them.
+ */
+export const NO_RATE_LIMITS = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_IPV6_64: '0', RATE_LIMIT_GLOBAL: '0' };
+
 /** Config as the server would load it from the environment, with test defaults. */
 export function testConfig(env: Record<string, string | undefined>): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env });
 }
 
 /** The real app over a real store, prepared as the server prepares it: Redis under a fresh prefix, or the embedded demo store. */
