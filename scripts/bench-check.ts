@@ -16,6 +16,7 @@ import { argon2idOf } from '../src/hashing/list-entry';
 import { normalizeEmail } from '../src/hashing/normalize-email';
 import { generateOprfSecretKey } from '../src/hashing/oprf-key';
 import { runScript } from './run-script';
+import { processCpuSeconds } from './support/process-cpu';
 import { startBuiltServer, type BuiltServer } from './support/built-server';
 import { describe, kolmogorovSmirnov, mannWhitneyZ, percentile } from './support/latency-distributions';
 import { pacedLoad } from './support/paced-load';
@@ -143,7 +144,10 @@ async function bench(run: Run): Promise<void> {
   const bodies = mixedBodies(known, misses);
   const rawBefore = await rawArgon2Rate(profile, queue.maxRunning);
   const connections = queue.maxRunning + queue.maxWaiting;
+  const cpuBefore = { server: processCpuSeconds(server.pid), bench: process.cpuUsage() };
   const saturated = await autocannonRun(checkUrl, bodies, connections);
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const cpu = { server: processCpuSeconds(server.pid) - cpuBefore.server, bench: (benchCpu.user + benchCpu.system) / 1e6 };
   const rawAfter = await rawArgon2Rate(profile, queue.maxRunning);
   const raw = (rawBefore + rawAfter) / 2;
   const ok = saturated.answers.filter((answer) => answer.status === 200).map((answer) => answer.ms);
@@ -156,6 +160,11 @@ async function bench(run: Run): Promise<void> {
       `(${rawBefore.toFixed(1)} before, ${rawAfter.toFixed(1)} after)`,
   );
   print(`   checks/s = ${(ratio * 100).toFixed(1)}% of the raw rate; target >= ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'meets' : 'MISSED'}`);
+  // Where the cores went: the server's CPU per check beside the load generator's, which shares them.
+  print(
+    `   CPU per check: server ${((cpu.server / Math.max(1, ok.length)) * 1000).toFixed(1)} ms (all threads), ` +
+      `load generator ${((cpu.bench / Math.max(1, saturated.answers.length)) * 1000).toFixed(1)} ms, on ${availableParallelism()} cores`,
+  );
   print();
 
   // 3. Three times that, open loop: the excess must be shed, the accepted answered in time.
