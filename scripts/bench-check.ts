@@ -1,7 +1,7 @@
 // First, before anything can start libuv's threadpool: the reference hashes on it, one thread per core.
 import '../src/hash-list/reserve-threadpool';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -17,11 +17,12 @@ import { normalizeEmail } from '../src/hashing/normalize-email';
 import { generateOprfSecretKey } from '../src/hashing/oprf-key';
 import { runScript } from './run-script';
 import { processCpuSeconds } from './support/process-cpu';
-import { startBuiltServer, type BuiltServer } from './support/built-server';
+import { withBenchRun, type BenchRun } from './support/bench-run';
+import { startBuiltServer } from './support/built-server';
 import { describe, kolmogorovSmirnov, mannWhitneyZ, percentile } from './support/latency-distributions';
 import { pacedLoad } from './support/paced-load';
-import { unlinkPrefix, unusedPrefix } from './support/redis-prefix';
-import { freePort, startRedisServer, type RedisServer } from './support/redis-server';
+import { unusedPrefix } from './support/redis-prefix';
+import { freePort, startRedisServer } from './support/redis-server';
 
 /**
  * `npm run bench:check`: the built server over a real Redis (REDIS_URL, or a redis-server of its
@@ -48,28 +49,9 @@ const KNOWN_ADDRESSES = 20;
 const SEQUENTIAL_PER_KIND = 100;
 const WARM_UP_CHECKS = 10;
 
-interface Run {
-  dir?: string;
-  redis?: RedisServer;
-  client?: Redis;
-  server?: BuiltServer;
-  prefix?: string;
-}
+runScript(() => withBenchRun(bench));
 
-runScript(async () => {
-  const run: Run = {};
-  const cleanUp = once(() => cleanUpRun(run));
-  process.once('SIGINT', () => {
-    void cleanUp().finally(() => process.exit(130));
-  });
-  try {
-    await bench(run);
-  } finally {
-    await cleanUp();
-  }
-});
-
-async function bench(run: Run): Promise<void> {
+async function bench(run: BenchRun): Promise<void> {
   const print = (line = '') => process.stdout.write(`${line}\n`);
   const loadBefore = loadavg()[0] ?? 0;
   // The server's own defaults (one hash per core, twice as many waiting) unless set for this run.
@@ -297,24 +279,4 @@ function shuffle<T>(items: T[]): T[] {
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
   return items;
-}
-
-async function cleanUpRun(run: Run): Promise<void> {
-  const failures: unknown[] = [];
-  const step = async (action: () => Promise<unknown>) => action().catch((error: unknown) => void failures.push(error));
-  await step(async () => run.server?.stop());
-  await step(async () => {
-    if (run.client !== undefined && run.prefix !== undefined) await unlinkPrefix(run.client, run.prefix);
-  });
-  run.client?.disconnect();
-  await step(async () => run.redis?.stop());
-  await step(async () => {
-    if (run.dir !== undefined) await rm(run.dir, { recursive: true, force: true });
-  });
-  if (failures.length > 0) throw new Error(`cleaning up failed: ${(failures[0] as Error).message}`);
-}
-
-function once(action: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= action());
 }

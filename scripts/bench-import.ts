@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
@@ -10,11 +10,13 @@ import { ListEntryPool } from '../src/hashing/list-entry-pool';
 import { generateOprfSecretKey } from '../src/hashing/oprf-key';
 import { ARGON2_OUTPUT_BYTES, DEFAULT_BATCH_SIZE } from '../src/lists/list-file';
 import { runScript } from './run-script';
-import { startBuiltServer, type BuiltServer } from './support/built-server';
+import { withBenchRun, type BenchRun } from './support/bench-run';
+import { startBuiltServer } from './support/built-server';
+import { unusedPrefix } from './support/redis-prefix';
 import { processCpuSeconds } from './support/process-cpu';
 import { processMemory, sampleRss } from './support/process-memory';
 import { writeRandomListFile } from './support/random-list-file';
-import { freePort, startRedisServer, type RedisServer } from './support/redis-server';
+import { freePort, startRedisServer } from './support/redis-server';
 
 /**
  * `npm run bench:import [-- --rows N]`: loads a generated list (1,000,000 random rows by default)
@@ -31,29 +33,11 @@ const DEFAULT_ROWS = 1_000_000;
 const REFERENCE_ROWS = 100_000;
 const MB = 1_000_000;
 
-interface Run {
-  /** Holds the generated list file: the upload goes through load-list's client, from a file. */
-  dir?: string;
-  redis?: RedisServer;
-  client?: Redis;
-  server?: BuiltServer;
-  pool?: ListEntryPool;
-  /** REDIS_KEY_PREFIX of this run, holding no key before it. */
-  prefix?: string;
-}
-
 runScript(async () => {
   const rows = rowsOption(process.argv.slice(2));
-  const run: Run = {};
-  const cleanUp = once(() => cleanUpRun(run));
-  process.once('SIGINT', () => {
-    void cleanUp().finally(() => process.exit(130));
-  });
-  try {
+  await withBenchRun(async (run) => {
     process.stdout.write(report(await bench(run, rows)));
-  } finally {
-    await cleanUp();
-  }
+  });
 });
 
 interface Figures {
@@ -68,7 +52,7 @@ interface Figures {
   load: { before: number; after: number };
 }
 
-async function bench(run: Run, rows: number): Promise<Figures> {
+async function bench(run: BenchRun, rows: number): Promise<Figures> {
   const loadBefore = loadavg()[0] ?? 0;
   const redisUrl = process.env.REDIS_URL ?? (run.redis = await startRedisServer()).url;
   const client = (run.client = new Redis(redisUrl, { maxRetriesPerRequest: 1 }));
@@ -227,67 +211,10 @@ async function memoryUsageOfKeys(redis: Redis, pattern: string): Promise<{ keys:
   return { keys, bytes };
 }
 
-/** Each step runs even if an earlier one failed; the first failure is reported. */
-async function cleanUpRun(run: Run): Promise<void> {
-  const failures: unknown[] = [];
-  const step = async (action: () => Promise<void>) => action().catch((error: unknown) => void failures.push(error));
-  await step(async () => run.pool?.close());
-  await step(async () => {
-    await run.server?.stop();
-  });
-  await step(async () => {
-    if (run.client !== undefined && run.prefix !== undefined) await unlinkPrefix(run.client, run.prefix);
-  });
-  run.client?.disconnect();
-  await step(async () => run.redis?.stop());
-  await step(async () => {
-    if (run.dir !== undefined) await rm(run.dir, { recursive: true, force: true });
-  });
-  if (failures.length > 0) throw new Error(`cleaning up failed: ${(failures[0] as Error).message}`);
-}
-
-/**
- * A prefix as short as the default `xc:` give or take four characters, since key names count in
- * Redis's bytes per row, and under which the Redis holds no key yet, so that deleting everything
- * under it at the end touches nothing else on a shared Redis.
- */
-async function unusedPrefix(redis: Redis): Promise<string> {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const prefix = `xc${randomBytes(2).toString('hex')}:`;
-    if (!(await hasKeys(redis, prefix))) return prefix;
-  }
-  throw new Error('found no unused key prefix for the benchmark');
-}
-
-async function hasKeys(redis: Redis, prefix: string): Promise<boolean> {
-  let cursor = '0';
-  do {
-    const [next, names] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (names.length > 0) return true;
-    cursor = next;
-  } while (cursor !== '0');
-  return false;
-}
-
-/** Every key of this run is under its own prefix, so nothing else on a shared Redis is touched. */
-async function unlinkPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, names] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (names.length > 0) await redis.unlink(...names);
-  } while (cursor !== '0');
-}
-
 function rowsOption(args: string[]): number {
   const index = args.indexOf('--rows');
   if (index === -1) return DEFAULT_ROWS;
   const value = Number(args[index + 1]);
   if (!Number.isInteger(value) || value < 1) throw new Error('--rows needs a positive whole number');
   return value;
-}
-
-function once(action: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= action());
 }
