@@ -18,6 +18,7 @@ import { generateOprfSecretKey } from '../src/hashing/oprf-key';
 import { runScript } from './run-script';
 import { processCpuSeconds } from './support/process-cpu';
 import { withBenchRun, type BenchRun } from './support/bench-run';
+import { createBenchExposure } from './support/bench-exposure';
 import { startBuiltServer } from './support/built-server';
 import { describe, kolmogorovSmirnov, mannWhitneyZ, percentile } from './support/latency-distributions';
 import { pacedLoad } from './support/paced-load';
@@ -202,30 +203,15 @@ async function timedCheck(url: string, email: string): Promise<Answer & { affect
 
 /** Creates an incident and exposure, hashes the known addresses into a list with random rows, loads and publishes it. */
 async function loadList(baseUrl: string, token: string, dir: string): Promise<{ profile: HashingProfile; known: string[] }> {
-  const call = async <T>(method: string, apiPath: string, body?: object): Promise<T> => {
-    const response = await fetch(`${baseUrl}${apiPath}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${apiPath} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const incident = await call<{ id: string }>('POST', '/api/v1/admin/incidents', { organization: 'Bench Motors', title: 'Check benchmark' });
-  const exposure = await call<{ id: string }>('POST', `/api/v1/admin/incidents/${incident.id}/exposures`, {
-    title: 'Newsletter sign-ups, 2015',
-    dataExposed: ['email_address'],
-  });
-  const profile = await call<HashingProfile>('GET', '/api/v1/hashing-profile');
+  const { exposureId, profile } = await createBenchExposure(baseUrl, token, 'Check benchmark');
   const known = Array.from({ length: KNOWN_ADDRESSES }, (_, i) => `customer.${i}@example.jp`);
   const knownRows = await Promise.all(known.map(async (email) => (await argon2idOf(normalizeEmail(email), profile)).toString('hex')));
   const randomRows = Array.from({ length: LIST_ROWS - KNOWN_ADDRESSES }, () => randomBytes(32).toString('hex'));
   const file = path.join(dir, 'list.txt');
   await writeFile(file, `# profile: ${profile.id}\n${shuffle([...knownRows, ...randomRows]).join('\n')}\n`);
   const target: AdminTarget = { server: serverUrl(baseUrl), token };
-  await uploadList({ target, exposureId: exposure.id, files: [file] });
-  await publishExposure(target, exposure.id);
+  await uploadList({ target, exposureId, files: [file] });
+  await publishExposure(target, exposureId);
   return { profile, known };
 }
 

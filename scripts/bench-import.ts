@@ -11,6 +11,7 @@ import { generateOprfSecretKey } from '../src/hashing/oprf-key';
 import { ARGON2_OUTPUT_BYTES, DEFAULT_BATCH_SIZE } from '../src/lists/list-file';
 import { runScript } from './run-script';
 import { withBenchRun, type BenchRun } from './support/bench-run';
+import { createBenchExposure } from './support/bench-exposure';
 import { startBuiltServer } from './support/built-server';
 import { unusedPrefix } from './support/redis-prefix';
 import { processCpuSeconds } from './support/process-cpu';
@@ -69,13 +70,7 @@ async function bench(run: BenchRun, rows: number): Promise<Figures> {
     },
     await freePort(),
   ));
-  const api = adminApi(server.baseUrl, adminToken);
-  const incident = await api.post('/api/v1/admin/incidents', { organization: 'Bench Motors', title: 'Import benchmark' });
-  const exposure = await api.post(`/api/v1/admin/incidents/${incident.id}/exposures`, {
-    title: 'Newsletter sign-ups, 2015',
-    dataExposed: ['email_address'],
-  });
-  const profile = await api.get('/api/v1/hashing-profile');
+  const { exposureId, profile } = await createBenchExposure(server.baseUrl, adminToken, 'Import benchmark');
   run.dir = await mkdtemp(path.join(tmpdir(), 'bench-import-'));
   const listFile = path.join(run.dir, 'list.txt');
   await writeRandomListFile(listFile, rows, profile.id);
@@ -92,7 +87,7 @@ async function bench(run: BenchRun, rows: number): Promise<Figures> {
   const rssBefore = processMemory(server.pid).rss;
   const sampler = sampleRss(server.pid);
   const startedAt = performance.now();
-  const summary = await uploadList({ target: { server: serverUrl(server.baseUrl), token: adminToken }, exposureId: exposure.id, files: [listFile] });
+  const summary = await uploadList({ target: { server: serverUrl(server.baseUrl), token: adminToken }, exposureId, files: [listFile] });
   const seconds = (performance.now() - startedAt) / 1000;
   const sampledPeak = sampler.stop();
   const { peakRss: highWater } = processMemory(server.pid);
@@ -165,20 +160,6 @@ async function evaluateRate(pool: ListEntryPool, rows: number): Promise<{ rowsPe
   const cpu = process.cpuUsage(cpuBefore);
   const evaluated = batches * DEFAULT_BATCH_SIZE;
   return { rowsPerSecond: evaluated / seconds, cpuPerRow: (cpu.user + cpu.system) / 1e6 / evaluated };
-}
-
-function adminApi(baseUrl: string, token: string) {
-  const call = async (method: string, path: string, body?: object): Promise<{ id: string }> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as { id: string };
-  };
-  return { get: (path: string) => call('GET', path), post: (path: string, body: object) => call('POST', path, body) };
 }
 
 async function usedMemory(redis: Redis): Promise<number> {
