@@ -8,6 +8,7 @@ import { Readiness } from './health/readiness';
 import { ServiceMetrics } from './metrics/service-metrics';
 import { AdminCatalogService } from './catalog/admin-catalog-service';
 import { CatalogService } from './catalog/catalog-service';
+import { notifyingCatalogStore, notifyingListStore } from './catalog/notifying-stores';
 import { BoundedWorkQueue } from './check/bounded-work-queue';
 import { CheckService } from './check/check-service';
 import type { Config } from './config/config';
@@ -69,7 +70,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const clock = options.clock ?? (() => new Date());
   const demoMode = config.redisUrl === undefined;
   const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
-  const stores = redis === undefined ? createMemoryStores() : createRedisStores(redis, config.redisKeyPrefix);
+  let stores = redis === undefined ? createMemoryStores() : createRedisStores(redis, config.redisKeyPrefix);
   const checkRateLimits = new CheckRateLimits(
     config.checkRateLimits,
     redis === undefined ? memoryRateCounters() : redisRateCounters(redis, config.redisKeyPrefix),
@@ -98,6 +99,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       );
     }
     const catalog = new CatalogService({ catalog: stores.catalog, lists: stores.lists });
+    // Every write made in this process to what checks read drops their cached snapshot at once.
+    const invalidate = () => catalog.invalidate();
+    stores = {
+      ...stores,
+      catalog: notifyingCatalogStore(stores.catalog, invalidate),
+      lists: notifyingListStore(stores.lists, invalidate),
+    };
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const checkQueue = new BoundedWorkQueue(config.checkQueue);
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key, hashQueue: checkQueue });

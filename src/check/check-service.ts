@@ -1,4 +1,5 @@
-import type { CatalogService } from '../catalog/catalog-service';
+import type { CatalogSnapshot } from '../catalog/catalog-snapshots';
+import { publicExposuresIn, staffExposuresIn, type CatalogService } from '../catalog/catalog-service';
 import type { CheckableExposure } from '../catalog/public-catalog';
 import { AppError, isAppError } from '../errors/app-error';
 import type { HashingProfile } from '../hashing/hashing-profile';
@@ -9,6 +10,7 @@ import type { OprfKey } from '../hashing/oprf-key';
 import type { ListStore, LiveList } from '../lists/list-store';
 import { QueueFullError, type BoundedWorkQueue } from './bounded-work-queue';
 import type { CheckResult, ExposureWithIncident } from './check-result';
+import type { StaffCheckResult, StaffChecker } from './staff-check-result';
 
 // A list swap mid-check costs one more probe; three swaps in a row means something is wrong.
 const MAX_ATTEMPTS = 3;
@@ -33,7 +35,7 @@ export interface CheckServiceDeps {
  * and the argon2 and OPRF work depend only on the live lists' profiles, so a hit and a miss cost the
  * same hashes, the same Redis commands and the same round trips (test/check/equal-work.test.ts).
  */
-export class CheckService {
+export class CheckService implements StaffChecker {
   readonly #deps: CheckServiceDeps;
   // Profiles never change once created, so caching them is safe and saves a round trip.
   readonly #profiles = new Map<string, HashingProfile>();
@@ -42,13 +44,35 @@ export class CheckService {
     this.#deps = deps;
   }
 
+  /** A customer's check: published, non-sensitive exposures. */
   async check(email: string): Promise<CheckResult> {
+    const { matched, checked, notCheckable } = await this.#guarded(email, publicExposuresIn);
+    return {
+      affected: matched.length > 0,
+      exposures: matched.map(withIncident),
+      checked: checked.map(withIncident),
+      notCheckableByEmail: notCheckable.map(withIncident),
+    };
+  }
+
+  /** A check by support staff for a caller: every published exposure, sensitive ones included. */
+  async checkForStaff(email: string): Promise<StaffCheckResult> {
+    const { matched, checked, notCheckable } = await this.#guarded(email, staffExposuresIn);
+    return {
+      affected: matched.length > 0,
+      exposures: matched.map(({ view }) => view),
+      checked: checked.map(({ view }) => view),
+      notCheckableByEmail: notCheckable.map(({ view }) => view),
+    };
+  }
+
+  async #guarded<C extends Candidate>(email: string, candidatesIn: (snapshot: CatalogSnapshot) => C[]): Promise<Matches<C>> {
     const normalized = normalizeEmail(email);
     try {
       // Under overload most checks are refused: refusing them before reading the catalogue keeps
       // their cost, and what they take from the hashes under way, to a minimum.
       this.#deps.hashQueue.refuseIfFull();
-      return await this.#checkNormalized(normalized);
+      return await this.#match(normalized, candidatesIn);
     } catch (error) {
       if (error instanceof QueueFullError) throw AppError.overloaded(OVERLOADED_RETRY_AFTER_SECONDS);
       // Whatever failed, the honest answer is "could not check", never "not affected".
@@ -57,10 +81,13 @@ export class CheckService {
     }
   }
 
-  async #checkNormalized(normalized: string): Promise<CheckResult> {
+  async #match<C extends Candidate>(normalized: string, candidatesIn: (snapshot: CatalogSnapshot) => C[]): Promise<Matches<C>> {
     const entries = new Map<string, ListEntry>();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const candidates = await this.#deps.catalog.publicExposures();
+      // The first attempt may use a snapshot up to a second old; the confirmation below catches a
+      // list that moved since, and every later attempt reads afresh.
+      const snapshot = await this.#deps.catalog.snapshot({ fresh: attempt > 1 });
+      const candidates = candidatesIn(snapshot);
       const checkable = candidates.filter(hasLiveList);
       await this.#addMissingEntries(normalized, checkable, entries);
       const found = await this.#deps.lists.contains(
@@ -71,28 +98,28 @@ export class CheckService {
         })),
       );
       // A list replaced between reading the live pointers and probing may already be deleted, which
-      // would read as a miss. Versions only grow, so if every probed version is still live now, it
-      // was live throughout the probe; otherwise probe again against the new versions.
-      if (await this.#stillLive(checkable)) {
-        const matched = checkable.filter((_, index) => found[index] === true);
+      // would read as a miss. Versions only grow, so if the live pointers read now are exactly those
+      // of the snapshot, every probed version was live throughout the probe, and no list appeared
+      // that the snapshot did not know; otherwise probe again against a fresh snapshot.
+      if (await this.#unchanged(snapshot.liveLists)) {
         return {
-          affected: matched.length > 0,
-          exposures: matched.map(withIncident),
-          checked: checkable.map(withIncident),
-          notCheckableByEmail: candidates.filter((candidate) => candidate.liveList === undefined).map(withIncident),
+          matched: checkable.filter((_, index) => found[index] === true),
+          checked: checkable,
+          notCheckable: candidates.filter((candidate) => candidate.liveList === undefined),
         };
       }
     }
     throw new Error('lists kept changing during the check');
   }
 
-  async #stillLive(checkable: ListedExposure[]): Promise<boolean> {
-    const live = new Map((await this.#deps.lists.liveLists()).map((list) => [list.exposureId, list.version]));
-    return checkable.every(({ liveList }) => live.get(liveList.exposureId) === liveList.version);
+  async #unchanged(seen: readonly LiveList[]): Promise<boolean> {
+    const live = await this.#deps.lists.liveLists();
+    const versions = new Map(live.map((list) => [list.exposureId, list.version]));
+    return live.length === seen.length && seen.every((list) => versions.get(list.exposureId) === list.version);
   }
 
   /** argon2 once per distinct profile among live lists, kept across attempts. */
-  async #addMissingEntries(normalized: string, checkable: ListedExposure[], entries: Map<string, ListEntry>): Promise<void> {
+  async #addMissingEntries(normalized: string, checkable: readonly Listed<Candidate>[], entries: Map<string, ListEntry>): Promise<void> {
     for (const profileId of new Set(checkable.map(({ liveList }) => liveList.profileId))) {
       if (entries.has(profileId)) continue;
       const profile = await this.#profile(profileId);
@@ -111,9 +138,17 @@ export class CheckService {
   }
 }
 
-type ListedExposure = CheckableExposure & { liveList: LiveList };
+/** An exposure a check may answer for, as the public or staff see it, with its live list if any. */
+type Candidate = { liveList: LiveList | undefined };
+type Listed<C extends Candidate> = C & { liveList: LiveList };
 
-function hasLiveList(candidate: CheckableExposure): candidate is ListedExposure {
+interface Matches<C extends Candidate> {
+  matched: Listed<C>[];
+  checked: Listed<C>[];
+  notCheckable: C[];
+}
+
+function hasLiveList<C extends Candidate>(candidate: C): candidate is Listed<C> {
   return candidate.liveList !== undefined;
 }
 
