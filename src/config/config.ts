@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CheckRateLimitSettings } from '../abuse/check-rate-limits';
 import { parseTrustProxy, type TrustProxy } from '../abuse/trust-proxy';
 import type { WorkQueueLimits } from '../check/bounded-work-queue';
+import type { StaffAuthSettings } from '../staff/staff-auth-settings';
 import { parseOprfSecretKey } from '../hashing/oprf-key';
 import { isVerifiableHttpsUrl, type OperatorIdentity } from './operator-identity';
 
@@ -44,6 +45,8 @@ export interface Config {
   checkRateLimits: CheckRateLimitSettings;
   /** Load shedding: argon2 hashes of checks running at once, and checks waiting for one; the rest get 503 overloaded. */
   checkQueue: WorkQueueLimits;
+  /** Staff sessions' timeouts and the sign-in throttle. */
+  staffAuth: StaffAuthSettings;
 }
 
 /** Every variable the service reads; the compose file test checks deployments against it. */
@@ -68,6 +71,11 @@ export const CONFIG_VARIABLES = [
   'RATE_LIMIT_GLOBAL',
   'CHECK_MAX_RUNNING',
   'CHECK_MAX_WAITING',
+  'STAFF_SESSION_IDLE_MINUTES',
+  'STAFF_SESSION_MAX_HOURS',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_LOCKOUT_MINUTES',
+  'LOGIN_MAX_FAILURES_PER_IP_PER_HOUR',
 ] as const;
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -145,6 +153,15 @@ const schema = z.object({
     .transform(Number)
     .pipe(z.number().int().max(100_000, 'must be at most 100000'))
     .optional(),
+  // OWASP's session guidance for a console used all day: short idle, one working day at most.
+  STAFF_SESSION_IDLE_MINUTES: integer(1, 24 * 60, 30),
+  STAFF_SESSION_MAX_HOURS: integer(1, 7 * 24, 12),
+  // Five wrong passwords in a row lock a username for 15 minutes: a typo-prone person is not
+  // locked out for long, a guesser gets 20 tries an hour. Per IP, 30 failures an hour across
+  // usernames: enough for an office behind one NAT, too few to spray passwords.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 1000, 5),
+  LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60, 15),
+  LOGIN_MAX_FAILURES_PER_IP_PER_HOUR: integer(1, 1_000_000, 30),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -192,6 +209,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     checkQueue: {
       maxRunning: values.CHECK_MAX_RUNNING,
       maxWaiting: values.CHECK_MAX_WAITING ?? values.CHECK_MAX_RUNNING,
+    },
+    staffAuth: {
+      timeouts: {
+        idleMs: values.STAFF_SESSION_IDLE_MINUTES * 60_000,
+        absoluteMs: values.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      },
+      loginThrottle: {
+        maxFailuresPerAccount: values.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        lockoutSeconds: values.LOGIN_LOCKOUT_MINUTES * 60,
+        maxFailuresPerIpPerHour: values.LOGIN_MAX_FAILURES_PER_IP_PER_HOUR,
+      },
     },
   };
 }

@@ -1,0 +1,107 @@
+import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import type { Config } from '../../src/config/config';
+import { appDepsOf, openRuntime, type Runtime } from '../../src/runtime';
+import type { StaffMember, StaffRole } from '../../src/staff/staff-model';
+import { FAST_ARGON2 } from '../admin/admin-fixtures';
+import { hexKey, testConfig } from '../support/test-app';
+import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+
+/** A clock the test moves by hand: timeouts are tested without waiting. */
+export class FakeClock {
+  #now: number;
+
+  constructor(start = '2026-11-21T09:00:00.000Z') {
+    this.#now = Date.parse(start);
+  }
+
+  readonly now = (): Date => new Date(this.#now);
+
+  advance(ms: number): void {
+    this.#now += ms;
+  }
+}
+
+export interface StaffTestService {
+  app: Express;
+  runtime: Runtime;
+  config: Config;
+  clock: FakeClock;
+  close(): Promise<void>;
+}
+
+/** The real app over real Redis (or the demo store) with a fake clock, as startTestService but for staff tests. */
+export async function startStaffService(
+  options: { store?: 'redis' | 'memory'; prefix?: string; env?: Record<string, string> } = {},
+): Promise<StaffTestService> {
+  const env = options.env ?? {};
+  const config =
+    (options.store ?? 'redis') === 'redis'
+      ? testConfig({
+          REDIS_URL: testRedisUrl(),
+          REDIS_KEY_PREFIX: options.prefix ?? uniquePrefix('staff'),
+          OPRF_SECRET_KEY: hexKey(),
+          ...FAST_ARGON2,
+          ...env,
+        })
+      : testConfig({ ...FAST_ARGON2, ...env });
+  const clock = new FakeClock();
+  const logger = pino({ level: 'silent' });
+  const runtime = await openRuntime(config, { logger, clock: clock.now });
+  const app = createApp(appDepsOf(runtime, logger));
+  return { app, runtime, config, clock, close: () => runtime.close() };
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+let counter = 0;
+
+/** A new account with a username of its own, made through the service (as the admin console and create-admin do). */
+export async function newStaff(runtime: Runtime, role: StaffRole, password = PASSWORD): Promise<StaffMember> {
+  counter += 1;
+  return runtime.staff.createStaff({ username: `${role}-${counter}-${process.pid}`, role, password });
+}
+
+/** The CSRF token of a console page (the hidden `_csrf` field). */
+export function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (token === undefined) throw new Error('no _csrf field on the page');
+  return token;
+}
+
+/** The value of the session cookie a response set, if it set one. */
+export function sessionCookieOf(response: request.Response): string | undefined {
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((line) => line.startsWith('xc_session='));
+  return cookie?.split(';', 1)[0]?.slice('xc_session='.length);
+}
+
+/** A browser of its own (cookies kept), signed in through the form. */
+export async function signedIn(app: Express, username: string, password = PASSWORD): Promise<request.Agent> {
+  const agent = request.agent(app);
+  const response = await signInWith(agent, username, password);
+  if (response.status !== 303) throw new Error(`sign-in as ${username} failed: ${response.status}`);
+  return agent;
+}
+
+/** Loads the sign-in page and posts the form, as a browser would. */
+export async function signInWith(
+  agent: request.Agent,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<request.Response> {
+  const page = await agent.get('/staff/login').set(headers);
+  return agent
+    .post('/staff/login')
+    .set(headers)
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), username, password });
+}
+
+/** A signed-in agent's CSRF token, read from any console page. */
+export async function csrfFor(agent: request.Agent, path = '/support'): Promise<string> {
+  return csrfOf((await agent.get(path)).text);
+}
