@@ -25,6 +25,8 @@ export interface ExposureInput {
   dataNotExposed: DataClass[];
   affectedCount?: number | undefined;
   advice?: LocalizedText | undefined;
+  /** For support staff only; never public. */
+  talkingPoints?: LocalizedText | undefined;
   sensitive: boolean;
 }
 
@@ -170,6 +172,7 @@ const exposureSchema = z
       .min(0, 'must not be negative')
       .optional(),
     advice: optionalLocalizedText(LONG_TEXT_MAX),
+    talkingPoints: optionalLocalizedText(LONG_TEXT_MAX),
     sensitive: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .superRefine((exposure, context) => {

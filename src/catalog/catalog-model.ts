@@ -35,6 +35,11 @@ export interface Exposure {
   dataNotExposed: DataClass[];
   affectedCount?: number;
   advice?: LocalizedText;
+  /**
+   * What support staff say to a caller found in this exposure. Staff only: never in the public
+   * catalogue, a public check's answer or a public page (src/catalog/public-catalog.ts).
+   */
+  talkingPoints?: LocalizedText;
   /** Sensitive exposures never answer public checks nor appear in the public catalogue. */
   sensitive: boolean;
   published: boolean;

@@ -1,7 +1,11 @@
 import type { DateWindow, Exposure, Incident } from './catalog-model';
 import type { LiveList } from '../lists/list-store';
 
-/** What the public may see of an exposure: no publication flags, no list internals. */
+/**
+ * What the public may see of an exposure: no publication flags, no list internals, no talking
+ * points (staff's words for callers). Built field by field, never by spreading an Exposure, so a
+ * new staff-only field stays out until someone decides to publish it.
+ */
 export interface PublicExposure {
   id: string;
   incidentId: string;

@@ -6,7 +6,8 @@ import { startTestService, type TestService } from '../support/test-app';
 /**
  * A hit and a miss must cost the same work, or their timing tells them apart. Measured where it
  * happens: Redis counts the commands and bytes it served (a redis-server of this file's own, so no
- * other test's traffic is counted), and the check queue counts the argon2 hashes it ran.
+ * other test's traffic is counted), and the check queue counts the argon2 hashes it ran. The work
+ * includes counting the check for the statistics (src/stats/), which is written after the answer.
  */
 interface Work {
   /** Calls per Redis command, e.g. { hexists: 2, hgetall: 4 }. */
@@ -28,7 +29,8 @@ describe('when a listed and an unlisted address are checked', () => {
     redis = await startRedisServer();
     observer = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     service = await startTestService({ store: 'redis', seed: true, env: { REDIS_URL: redis.url, ...NO_RATE_LIMITS } });
-    // The first check reads the hashing profile once and caches it: not part of either answer.
+    // The first check reads the hashing profile once and caches it, and loads the statistics
+    // script into Redis: not part of either answer.
     await request(service.app).post('/api/v1/check').send({ email: 'warm.up@example.com' });
   });
   afterAll(async () => {
@@ -44,6 +46,8 @@ describe('when a listed and an unlisted address are checked', () => {
     service.runtime.catalog.invalidate();
     await observer.config('RESETSTAT');
     await action();
+    // The count is written after the answer is sent: wait for it, so it is part of this check's work.
+    await service.runtime.stats.settled();
     // Bytes first: this INFO's request is counted alike every time, its variable-length reply is not.
     const stats = await observer.info('stats');
     const commandStats = await observer.info('commandstats');
@@ -94,6 +98,25 @@ describe('when a listed and an unlisted address are checked', () => {
 
     expect(pageHit).toEqual(pageMiss);
     expect(pageMiss).toEqual(apiMiss);
+  });
+
+  it('then the statistics count the checks with the same commands: one script call per check', async () => {
+    // Two days, so a run across midnight (UTC) still sees both checks.
+    const before = await service.runtime.stats.summary(2);
+    const hit = await workOf(viaPage('taro.yamada@example.jp'));
+    const miss = await workOf(viaApi('not.listed@example.com'));
+    const after = await service.runtime.stats.summary(2);
+    const checks = (summary: typeof after) => summary.days.reduce((sum, day) => sum + day.checks, 0);
+
+    expect(hit).toEqual(miss);
+    expect(miss.commands.evalsha).toBe(1);
+    // Inside the script: the day's check count, then + 1 or + 0 for every live list.
+    expect(miss.commands.hincrby).toBe(1 + LIVE_LISTS);
+    expect(checks(after) - checks(before)).toBe(2);
+    const matches = (summary: typeof after, exposureId: string) =>
+      summary.matchesByExposure.find((entry) => entry.exposureId === exposureId)?.matches ?? 0;
+    expect(matches(after, 'porsche-japan-2018-catalog') - matches(before, 'porsche-japan-2018-catalog')).toBe(1);
+    expect(matches(after, 'porsche-japan-2018-promotion')).toBe(matches(before, 'porsche-japan-2018-promotion'));
   });
 
   it('then the answers differ as they should: the work was the same, the result was not', async () => {

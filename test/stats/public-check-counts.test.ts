@@ -1,0 +1,140 @@
+import type Redis from 'ioredis';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { appDepsOf } from '../../src/runtime';
+import type { StatsSummary } from '../../src/stats/stats-service';
+import { startTestService, type TestService } from '../support/test-app';
+import { newTestRedis } from '../support/test-redis';
+
+const CATALOG = 'porsche-japan-2018-catalog';
+const PROMOTION = 'porsche-japan-2018-promotion';
+const SUPPORT_ACTOR = { kind: 'staff', staffId: 'st-1', username: 'sato.support', role: 'support' } as const;
+
+/** Two days, so a run across midnight (UTC) still sees every check. */
+async function totals(service: TestService): Promise<{ checks: number; matches: (exposureId: string) => number }> {
+  await service.runtime.stats.settled();
+  const summary: StatsSummary = await service.runtime.stats.summary(2);
+  return {
+    checks: summary.days.reduce((sum, day) => sum + day.checks, 0),
+    matches: (exposureId) => summary.matchesByExposure.find((entry) => entry.exposureId === exposureId)?.matches ?? 0,
+  };
+}
+
+describe('statistics of public checks', () => {
+  describe('when customers check through the API and the page', () => {
+    let service: TestService;
+    beforeAll(async () => {
+      service = await startTestService({ store: 'redis', seed: true });
+    });
+    afterAll(async () => {
+      await service.close();
+    });
+
+    it('then every answered check is counted once for its day, and each match for its exposure', async () => {
+      const before = await totals(service);
+
+      await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' }).expect(200);
+      await request(service.app).post('/check').type('form').send({ email: 'not.listed@example.com' }).expect(200);
+      await request(service.app).post('/check').type('form').send({ email: 'hanako.suzuki@example.jp' }).expect(200);
+      await request(service.app).post('/api/v1/check').send({ email: 'ｎｏｂｏｄｙ＠ｅｘａｍｐｌｅ．ｊｐ' }).expect(200);
+
+      const after = await totals(service);
+      expect(after.checks - before.checks).toBe(4);
+      expect(after.matches(CATALOG) - before.matches(CATALOG)).toBe(1);
+      expect(after.matches(PROMOTION) - before.matches(PROMOTION)).toBe(1);
+    });
+
+    it('then refused input is not a check made: an invalid address is not counted', async () => {
+      const before = await totals(service);
+
+      await request(service.app).post('/api/v1/check').send({ email: 'not an address' }).expect(400);
+      await request(service.app).post('/check').type('form').send({ email: 'not an address' }).expect(400);
+
+      expect((await totals(service)).checks).toBe(before.checks);
+    });
+
+    it('then a support check on a caller\'s behalf is not counted as a public check', async () => {
+      const before = await totals(service);
+
+      const answer = await service.runtime.staffCheck.checkForCaller({
+        actor: SUPPORT_ACTOR,
+        ticketRef: 'ZD-STATS-1',
+        email: 'taro.yamada@example.jp',
+      });
+
+      expect(answer.affected).toBe(true);
+      const after = await totals(service);
+      expect(after.checks).toBe(before.checks);
+      expect(after.matches(CATALOG)).toBe(before.matches(CATALOG));
+    });
+  });
+
+  describe('when counting fails', () => {
+    let service: TestService;
+    let redis: Redis;
+    const logLines: string[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+    beforeAll(async () => {
+      service = await startTestService({ store: 'redis', seed: true });
+      redis = newTestRedis();
+      process.on('unhandledRejection', onUnhandled);
+    });
+    afterAll(async () => {
+      process.off('unhandledRejection', onUnhandled);
+      redis.disconnect();
+      await service.close();
+    });
+
+    it('then the customer still gets the right answer, and the failure is logged without the address', async () => {
+      const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
+      const app = createApp(appDepsOf(service.runtime, logger));
+      // Today's counters as a key of the wrong type: every count now fails inside Redis.
+      const today = new Date().toISOString().slice(0, 10);
+      for (const day of [today, new Date(Date.now() + 60_000).toISOString().slice(0, 10)]) {
+        await redis.set(`${service.config.redisKeyPrefix}stats:day:${day}`, 'not a hash');
+      }
+
+      const hit = await request(app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' });
+      const miss = await request(app).post('/api/v1/check').send({ email: 'not.listed@example.com' });
+      const page = await request(app).post('/check').type('form').send({ email: 'taro.yamada@example.jp', lang: 'en' });
+      await service.runtime.stats.settled();
+      // Give any stray rejection the turn it would need to be reported.
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(hit.status).toBe(200);
+      expect(hit.body.affected).toBe(true);
+      expect(hit.body.exposures.map((exposure: { id: string }) => exposure.id)).toEqual([CATALOG]);
+      expect(miss.status).toBe(200);
+      expect(miss.body.affected).toBe(false);
+      expect(page.status).toBe(200);
+      const warnings = logLines.filter((line) => line.includes('counting a public check failed'));
+      expect(warnings).toHaveLength(3);
+      expect(warnings.join('\n')).toContain('WRONGTYPE');
+      expect(logLines.join('\n')).not.toMatch(/taro|yamada|not\.listed/);
+      expect(unhandled).toEqual([]);
+    });
+  });
+
+  describe('when the service runs in demo mode (memory store)', () => {
+    let service: TestService;
+    beforeAll(async () => {
+      service = await startTestService({ store: 'memory' });
+    });
+    afterAll(async () => {
+      await service.close();
+    });
+
+    it('then checks are counted in memory the same way', async () => {
+      await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' }).expect(200);
+      await request(service.app).post('/check').type('form').send({ email: 'nobody@example.com' }).expect(200);
+
+      const after = await totals(service);
+      expect(after.checks).toBe(2);
+      expect(after.matches(CATALOG)).toBe(1);
+      expect(after.matches(PROMOTION)).toBe(0);
+    });
+  });
+});
