@@ -1,5 +1,7 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { AdminActions, AuditedAdmin } from '../admin/audited-admin';
 import { requireJson } from '../http/require-content-type';
+import { actorOf } from '../staff/actor';
 import type { AdminCatalogService } from './admin-catalog-service';
 
 // requireJson is typed for any path, which widens the params; these handlers name theirs.
@@ -9,16 +11,18 @@ type ExposureRequest = Request<{ exposureId: string }>;
 /**
  * Incidents and exposures for admins. The admin gate (src/admin/admin-gate.ts) has already checked
  * the token and parsed the body; the service validates it and checks that ids are well formed.
+ * Reads go to the service; changes are made as the request's actor, so each is audited.
  */
-export function adminCatalogRoutes(admin: AdminCatalogService): Router {
+export function adminCatalogRoutes(admin: AdminCatalogService, audited: AuditedAdmin): Router {
   const router = Router();
+  const as = (res: Response): AdminActions => audited.as(actorOf(res));
 
   router.get('/api/v1/admin/incidents', async (_req, res) => {
     res.json({ incidents: await admin.listIncidents() });
   });
 
   router.post('/api/v1/admin/incidents', requireJson, async (req, res) => {
-    const incident = await admin.createIncident(req.body);
+    const incident = await as(res).createIncident(req.body);
     res.status(201).location(`/api/v1/admin/incidents/${incident.id}`).json(incident);
   });
 
@@ -27,11 +31,11 @@ export function adminCatalogRoutes(admin: AdminCatalogService): Router {
   });
 
   router.patch('/api/v1/admin/incidents/:incidentId', requireJson, async (req: IncidentRequest, res) => {
-    res.json(await admin.updateIncident(req.params.incidentId, req.body));
+    res.json(await as(res).updateIncident(req.params.incidentId, req.body));
   });
 
   router.delete('/api/v1/admin/incidents/:incidentId', async (req, res) => {
-    await admin.deleteIncident(req.params.incidentId);
+    await as(res).deleteIncident(req.params.incidentId);
     res.status(204).end();
   });
 
@@ -40,7 +44,7 @@ export function adminCatalogRoutes(admin: AdminCatalogService): Router {
   });
 
   router.post('/api/v1/admin/incidents/:incidentId/exposures', requireJson, async (req: IncidentRequest, res) => {
-    const exposure = await admin.createExposure(req.params.incidentId, req.body);
+    const exposure = await as(res).createExposure(req.params.incidentId, req.body);
     res.status(201).location(`/api/v1/admin/exposures/${exposure.id}`).json(exposure);
   });
 
@@ -49,20 +53,20 @@ export function adminCatalogRoutes(admin: AdminCatalogService): Router {
   });
 
   router.patch('/api/v1/admin/exposures/:exposureId', requireJson, async (req: ExposureRequest, res) => {
-    res.json(await admin.updateExposure(req.params.exposureId, req.body));
+    res.json(await as(res).updateExposure(req.params.exposureId, req.body));
   });
 
   router.delete('/api/v1/admin/exposures/:exposureId', async (req, res) => {
-    await admin.deleteExposure(req.params.exposureId);
+    await as(res).deleteExposure(req.params.exposureId);
     res.status(204).end();
   });
 
   router.post('/api/v1/admin/exposures/:exposureId/publish', async (req, res) => {
-    res.json(await admin.setPublished(req.params.exposureId, true));
+    res.json(await as(res).setPublished(req.params.exposureId, true));
   });
 
   router.post('/api/v1/admin/exposures/:exposureId/unpublish', async (req, res) => {
-    res.json(await admin.setPublished(req.params.exposureId, false));
+    res.json(await as(res).setPublished(req.params.exposureId, false));
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
+import type { AuditedAdmin } from '../admin/audited-admin';
 import { requireContentType } from '../http/require-content-type';
-import type { AdminListService } from './admin-list-service';
+import { actorOf } from '../staff/actor';
 
 // requireTextPlain is typed for any path, which widens the params; this handler names its own.
 type ExposureRequest = Request<{ exposureId: string }>;
@@ -9,17 +10,18 @@ const requireTextPlain = requireContentType('text/plain', 'Send the list file as
 
 /**
  * An exposure's hashed list. The admin gate has checked the token; it parses JSON only, so the
- * text/plain list file reaches the service unread, as a stream.
+ * text/plain list file reaches the service unread, as a stream. Both changes are made as the
+ * request's actor, so each is audited.
  */
-export function adminListRoutes(lists: AdminListService): Router {
+export function adminListRoutes(audited: AuditedAdmin): Router {
   const router = Router();
 
   router.put('/api/v1/admin/exposures/:exposureId/list', requireTextPlain, async (req: ExposureRequest, res) => {
-    res.json(await lists.uploadList(req.params.exposureId, req));
+    res.json(await audited.as(actorOf(res)).uploadList(req.params.exposureId, req));
   });
 
   router.delete('/api/v1/admin/exposures/:exposureId/list', async (req, res) => {
-    await lists.deleteList(req.params.exposureId);
+    await audited.as(actorOf(res)).deleteList(req.params.exposureId);
     res.status(204).end();
   });
 

@@ -1,0 +1,85 @@
+import { TICKET_REF_MAX, ticketRefFrom } from '../audit/ticket-ref';
+import { emailProblemOf } from '../check/email-problem';
+import { isAppError } from '../errors/app-error';
+import type { EmailProblem } from '../i18n/messages';
+import type { SupportNotice } from './support-messages';
+
+/** Why a ticket reference was refused, so the form can say it in the staff member's language. */
+export type TicketRefProblem = 'missing' | 'tooLong' | 'address' | 'control';
+
+/** The check form as posted. Only the route holds the address, for as long as the check takes. */
+export interface SupportForm {
+  ticketRef: string;
+  email: string;
+}
+
+/** What the form shows again after a refusal. Never the address: the field is always empty. */
+export interface SupportFormState {
+  /** The ticket reference to put back in its field, unless it may be an address. */
+  ticketRef: string;
+  ticketProblem?: TicketRefProblem;
+  emailProblem?: EmailProblem;
+  notice?: SupportNotice;
+  retryAfterSeconds?: number;
+}
+
+export function supportFormOf(body: unknown): SupportForm {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return {
+    ticketRef: typeof fields.ticketRef === 'string' ? fields.ticketRef : '',
+    email: typeof fields.email === 'string' ? fields.email : '',
+  };
+}
+
+/**
+ * The ticket reference worth typing into the field again: what was typed, unless it holds an `@`
+ * in any width (then it may be the caller's address, typed into the wrong field, and must not
+ * come back in the page).
+ */
+export function keptTicketRef(typed: string): string {
+  return typed.normalize('NFKC').includes('@') ? '' : typed;
+}
+
+/** A ticket reference from a link ("check another address for this ticket"), if it is a valid one. */
+export function ticketRefFromLink(value: unknown): string {
+  try {
+    return ticketRefFrom(value);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The form again for a refusal the staff member can act on: a field to correct, a limit to wait
+ * out, a failure to retry. Undefined for anything else (the console's error page shows it).
+ */
+export function refusedFormState(error: unknown, form: SupportForm): { status: number; state: SupportFormState } | undefined {
+  if (!isAppError(error)) return undefined;
+  const ticketRef = keptTicketRef(form.ticketRef);
+  if (error.code === 'invalid_ticket_ref') {
+    return { status: 400, state: { ticketRef, ticketProblem: ticketRefProblemOf(form.ticketRef) } };
+  }
+  if (error.code === 'invalid_email') return { status: 400, state: { ticketRef, emailProblem: emailProblemOf(form.email) } };
+  const notice = noticeOf(error.code, error.status);
+  if (notice === undefined) return undefined;
+  return {
+    status: error.status,
+    state: { ticketRef, notice, ...(error.retryAfterSeconds !== undefined && { retryAfterSeconds: error.retryAfterSeconds }) },
+  };
+}
+
+function noticeOf(code: string, status: number): SupportNotice | undefined {
+  if (status === 429) return 'rateLimited';
+  if (code === 'overloaded') return 'overloaded';
+  if (status === 503) return 'unavailable';
+  return undefined;
+}
+
+/** The same tests, in the same order, as ticketRefFrom (src/audit/ticket-ref.ts): read from what was typed. */
+export function ticketRefProblemOf(typed: string): TicketRefProblem {
+  const ticketRef = typed.normalize('NFKC').trim();
+  if (ticketRef === '') return 'missing';
+  if ([...ticketRef].length > TICKET_REF_MAX) return 'tooLong';
+  if (ticketRef.includes('@')) return 'address';
+  return 'control';
+}

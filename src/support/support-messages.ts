@@ -1,0 +1,90 @@
+import type { IncidentStatus } from '../catalog/catalog-model';
+import type { Language } from '../catalog/localized-text';
+import type { EmailProblem } from '../i18n/messages';
+import { SUPPORT_EN } from './support-messages-en';
+import { SUPPORT_JA } from './support-messages-ja';
+import type { TicketRefProblem } from './support-form';
+
+/** What the form says after a refusal that is not about what was typed. */
+export type SupportNotice = 'rateLimited' | 'unavailable' | 'overloaded';
+
+/**
+ * Every string of the support console's check form and result page, in the staff member's
+ * language. Views read it as `pt` (page text); the frame's strings stay in `st`.
+ */
+export interface SupportMessages {
+  /** Between a label and its value: full width in Japanese. */
+  colon: string;
+  form: {
+    title: string;
+    heading: string;
+    intro: string;
+    privacy: string;
+    ticketLabel: string;
+    ticketHint: string;
+    emailLabel: string;
+    emailHint: string;
+    button: string;
+    errorTitlePrefix: string;
+    errorSummaryHeading: string;
+    ticketProblems: Record<TicketRefProblem, string>;
+    emailProblems: Record<EmailProblem, string>;
+    /** After any refusal: why the address field is empty again. */
+    addressCleared: string;
+    rateLimited: (seconds: number, perMinute: number) => string;
+    unavailable: string;
+    overloaded: string;
+  };
+  result: {
+    foundTitle: string;
+    notFoundTitle: string;
+    foundHeading: (exposures: number) => string;
+    foundLead: string;
+    notFoundHeading: string;
+    notFoundLead: string;
+    addressNote: string;
+    ticketLabel: string;
+    recordedAs: (eventId: string) => string;
+    auditLink: string;
+    matchesHeading: string;
+    checkedHeading: string;
+    checkedIntro: string;
+    noneChecked: string;
+    notCheckableHeading: string;
+    notCheckableIntro: string;
+    checkAnother: string;
+    checkAnotherSameTicket: string;
+  };
+  card: {
+    sensitive: string;
+    sensitiveNote: string;
+    exposureId: string;
+    talkingPoints: string;
+    noTalkingPoints: string;
+    whoIsAffected: string;
+    window: string;
+    exposed: string;
+    notExposed: string;
+    noneExposedListed: string;
+    noneConfirmedNotExposed: string;
+    people: string;
+    peopleCount: (people: number) => string;
+    advice: string;
+    incident: string;
+    incidentId: string;
+    organization: string;
+    summary: string;
+    attackWindow: string;
+    announced: string;
+    status: string;
+    statuses: Record<IncidentStatus, string>;
+    sources: string;
+    notKnown: string;
+  };
+}
+
+const SUPPORT_MESSAGES: Record<Language, SupportMessages> = { ja: SUPPORT_JA, en: SUPPORT_EN };
+
+export function supportMessagesFor(language: Language): SupportMessages {
+  return SUPPORT_MESSAGES[language];
+}

@@ -1,0 +1,106 @@
+import type { Exposure, Incident } from '../catalog/catalog-model';
+import { DATA_CLASS_ADVICE, DATA_CLASSES } from '../catalog/data-classes';
+import type { Language } from '../catalog/localized-text';
+import type { StaffExposureView } from '../check/staff-check-result';
+import type { SourceLink } from '../check/result-view';
+import { formatDate, formatWindow } from '../i18n/format-dates';
+import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';
+import type { StaffCheckAnswer } from './staff-check-service';
+import { supportMessagesFor } from './support-messages';
+
+/** An exposure as the support console shows it: everything staff may see, formatted for the page. */
+export interface SupportExposureCard {
+  id: string;
+  sensitive: boolean;
+  title: ViewText;
+  /** Who is in the group, in the words the customer sees; absent when none were written. */
+  whoIsAffected: ViewText | undefined;
+  window: string | undefined;
+  dataExposed: string[];
+  dataNotExposed: string[];
+  people: string | undefined;
+  /** The company's advice first, then the service's for each kind of data taken, as on the public page. */
+  advice: ViewText[];
+  /** In the staff member's language when written in it, else the other one (marked with lang). */
+  talkingPoints: ViewText | undefined;
+  incident: SupportIncidentView;
+}
+
+export interface SupportIncidentView {
+  id: string;
+  organization: ViewText;
+  title: ViewText;
+  summary: ViewText | undefined;
+  attackWindow: string | undefined;
+  announced: string | undefined;
+  status: string;
+  sources: SourceLink[];
+}
+
+export interface SupportResultView {
+  affected: boolean;
+  matches: SupportExposureCard[];
+  checked: SupportExposureCard[];
+  notCheckable: SupportExposureCard[];
+  /** As recorded in the audit event. */
+  ticketRef: string;
+  auditEventId: string;
+}
+
+/** Nothing here comes from the address: only what the check found, the ticket and the event id. */
+export function supportResultView(answer: StaffCheckAnswer, language: Language): SupportResultView {
+  const card = (view: StaffExposureView) => exposureCard(view.exposure, view.incident, language);
+  return {
+    affected: answer.affected,
+    matches: answer.exposures.map(card),
+    checked: answer.checked.map(card),
+    notCheckable: answer.notCheckableByEmail.map(card),
+    ticketRef: answer.ticketRef,
+    auditEventId: answer.auditEventId,
+  };
+}
+
+function exposureCard(exposure: Exposure, incident: Incident, language: Language): SupportExposureCard {
+  const t = supportMessagesFor(language).card;
+  return {
+    id: exposure.id,
+    sensitive: exposure.sensitive,
+    title: requiredViewText(exposure.title, language),
+    whoIsAffected: viewText(exposure.description, language),
+    window: formatWindow(exposure.window, language),
+    dataExposed: exposure.dataExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    people: exposure.affectedCount === undefined ? undefined : t.peopleCount(exposure.affectedCount),
+    advice: adviceFor(exposure, language),
+    talkingPoints: viewText(exposure.talkingPoints, language),
+    incident: {
+      id: incident.id,
+      organization: requiredViewText(incident.organization, language),
+      title: requiredViewText(incident.title, language),
+      summary: viewText(incident.summary, language),
+      attackWindow: formatWindow(incident.attackWindow, language),
+      announced: incident.announcedOn === undefined ? undefined : formatDate(incident.announcedOn, language),
+      status: t.statuses[incident.status],
+      sources: incident.sources.flatMap(sourceLink),
+    },
+  };
+}
+
+function adviceFor(exposure: Exposure, language: Language): ViewText[] {
+  const own = viewText(exposure.advice, language);
+  const perClass = [...new Set(exposure.dataExposed.map((dataClass) => DATA_CLASS_ADVICE[dataClass]))].map((text) =>
+    requiredViewText(text, language),
+  );
+  return own === undefined ? perClass : [own, ...perClass];
+}
+
+function sourceLink(href: string): SourceLink[] {
+  try {
+    const url = new URL(href);
+    // The admin API accepts only http(s); anything else never becomes a link.
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
+    return [{ href: url.href, host: url.hostname }];
+  } catch {
+    return [];
+  }
+}
