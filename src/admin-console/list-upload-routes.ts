@@ -1,0 +1,24 @@
+import { Router, type Request } from 'express';
+import type { AuditedAdmin } from '../admin/audited-admin';
+import { requireContentType } from '../http/require-content-type';
+import { actorOf } from '../staff/actor';
+import { requireStaffApi } from '../staff/require-staff';
+
+type IdRequest = Request<{ id: string }>;
+
+const requireTextPlain = requireContentType('text/plain', 'Send the list file as the request body, as text/plain.');
+
+/**
+ * PUT /admin/exposures/:id/list: the exposure page's upload script sends the list file here with
+ * the session cookie and the X-CSRF-Token header (checked by the console router before this runs).
+ * The console's parsers read forms and JSON only, so the text/plain file reaches the list service
+ * unread, as a stream, exactly as through the admin API. Answers JSON: the summary, or the error.
+ */
+export function listUploadRoutes(deps: { auditedAdmin: AuditedAdmin }): Router {
+  const router = Router();
+  router.put('/admin/exposures/:id/list', requireStaffApi('admin'), requireTextPlain, async (req: IdRequest, res) => {
+    const summary = await deps.auditedAdmin.as(actorOf(res)).uploadList(req.params.id, req);
+    res.json(summary);
+  });
+  return router;
+}

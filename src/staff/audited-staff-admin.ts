@@ -1,0 +1,77 @@
+import { recordChange } from '../audit/audited-change';
+import type { AuditAction, AuditDetails } from '../audit/audit-event';
+import type { AuditService } from '../audit/audit-service';
+import { AppError } from '../errors/app-error';
+import type { Actor } from './actor';
+import type { StaffMember } from './staff-model';
+import { checkRole } from './staff-rules';
+import type { NewStaffInput, StaffService } from './staff-service';
+
+/** What an admin may do to staff accounts, each change written to the audit log. */
+export interface StaffAdminActions {
+  create(input: NewStaffInput): Promise<StaffMember>;
+  setRole(id: string, role: unknown): Promise<StaffMember>;
+  setDisabled(id: string, disabled: boolean): Promise<StaffMember>;
+  resetPassword(id: string, password: unknown): Promise<StaffMember>;
+}
+
+/**
+ * Staff management on behalf of an actor. Adds the rules that need to know who is acting: nobody
+ * changes their own role or disables themselves (a slip would lock them out, and another admin
+ * should see it happen). StaffService itself keeps one enabled admin. Events name the account by
+ * id (and, on creation, its username and role); never a password, old or new.
+ */
+export class AuditedStaffAdmin {
+  readonly #staff: StaffService;
+  readonly #audit: AuditService;
+
+  constructor(deps: { staff: StaffService; audit: AuditService }) {
+    this.#staff = deps.staff;
+    this.#audit = deps.audit;
+  }
+
+  as(actor: Actor): StaffAdminActions {
+    const self = actor.kind === 'break-glass' ? undefined : actor.staffId;
+    const record = (action: AuditAction, staffId: string, details?: AuditDetails) =>
+      recordChange(this.#audit, { actor, action, target: { staffId }, ...(details && { details }) });
+    return {
+      create: async (input) => {
+        const member = await this.#staff.createStaff(input);
+        await record('staff.create', member.id, { username: member.username, role: member.role });
+        return member;
+      },
+      setRole: async (id, roleInput) => {
+        const role = checkRole(roleInput);
+        const current = await this.#existing(id);
+        if (current.role === role) return current;
+        if (id === self) {
+          throw new AppError('own_role', 409, 'You cannot change your own role; another admin can.', { field: 'role' });
+        }
+        const member = await this.#staff.setRole(id, role);
+        await record('staff.role', id, { role, previousRole: current.role });
+        return member;
+      },
+      setDisabled: async (id, disabled) => {
+        const current = await this.#existing(id);
+        if (current.disabled === disabled) return current;
+        if (disabled && id === self) {
+          throw new AppError('disable_self', 409, 'You cannot disable your own account; another admin can.');
+        }
+        const member = await this.#staff.setDisabled(id, disabled);
+        await record(disabled ? 'staff.disable' : 'staff.enable', id);
+        return member;
+      },
+      resetPassword: async (id, password) => {
+        const member = await this.#staff.resetPassword(id, password);
+        await record('staff.password_reset', id);
+        return member;
+      },
+    };
+  }
+
+  async #existing(id: string): Promise<StaffMember> {
+    const member = await this.#staff.get(id);
+    if (member === null) throw new AppError('staff_not_found', 404, 'There is no staff account with this id.');
+    return member;
+  }
+}

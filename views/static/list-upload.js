@@ -1,0 +1,137 @@
+// The exposure page's list upload: sends the chosen list file as the body of
+// PUT /admin/exposures/:id/list (text/plain, the session's CSRF token in X-CSRF-Token), shows the
+// bytes sent in a <progress>, then the server's summary or its refusal in the live region.
+// The file goes as it is, streamed by the browser from disk; nothing of it is read here.
+// Without this script the form stays hidden and the page says to use npm run load-list.
+(function () {
+  'use strict';
+
+  var form = document.getElementById('list-upload');
+  var status = document.getElementById('upload-status');
+  if (!form || !status || typeof XMLHttpRequest === 'undefined') return;
+
+  var input = form.querySelector('input[type="file"]');
+  var button = form.querySelector('button[type="submit"]');
+  var progressBox = form.querySelector('.upload-progress');
+  var progress = form.querySelector('progress');
+  var language = document.documentElement.lang || 'ja';
+
+  form.hidden = false;
+  var needsScript = document.querySelector('[data-needs-script]');
+  if (needsScript) needsScript.hidden = true;
+
+  function text(name) {
+    return form.getAttribute('data-text-' + name) || '';
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  function count(value) {
+    return Number(value).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB');
+  }
+
+  function size(bytes) {
+    var units = ['B', 'KB', 'MB', 'GB'];
+    var value = bytes;
+    var unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit += 1;
+    }
+    return value.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: unit === 0 ? 0 : 1 }) + ' ' + units[unit];
+  }
+
+  /** Replaces the live region's content: one or more paragraphs, and optionally a link. */
+  function say(kind, paragraphs, link) {
+    status.className = 'upload-status notice ' + (kind === 'error' ? 'notice-error' : kind === 'ok' ? 'notice-ok' : 'notice-info');
+    status.textContent = '';
+    paragraphs.forEach(function (paragraph) {
+      if (!paragraph) return;
+      var p = document.createElement('p');
+      p.textContent = paragraph.text;
+      if (paragraph.lang) p.lang = paragraph.lang;
+      status.appendChild(p);
+    });
+    if (link) {
+      var p = document.createElement('p');
+      var a = document.createElement('a');
+      a.href = link.href;
+      a.textContent = link.text;
+      p.appendChild(a);
+      status.appendChild(p);
+    }
+  }
+
+  function busy(on) {
+    button.disabled = on;
+    input.disabled = on;
+    progressBox.hidden = !on;
+  }
+
+  function refusal(xhr) {
+    var error = null;
+    try {
+      error = JSON.parse(xhr.responseText).error;
+    } catch (ignored) {
+      error = null;
+    }
+    var code = error && typeof error.code === 'string' ? error.code : '';
+    // The server's words are English and name the details (the bad line numbers, for one).
+    var detail = error && typeof error.message === 'string' ? { text: error.message, lang: 'en' } : null;
+    if (xhr.status === 401) return say('error', [{ text: text('session-ended') }]);
+    var known = code && form.getAttribute('data-problem-' + code);
+    if (known) return say('error', [{ text: known }, detail]);
+    say('error', [{ text: text('failed') }, detail]);
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var file = input.files && input.files[0];
+    if (!file) {
+      say('error', [{ text: text('choose-file') }]);
+      input.focus();
+      return;
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open('PUT', form.getAttribute('data-url'));
+    xhr.setRequestHeader('Content-Type', 'text/plain');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', form.getAttribute('data-csrf'));
+    progress.max = file.size || 1;
+    progress.value = 0;
+    var total = size(file.size);
+    xhr.upload.addEventListener('progress', function (step) {
+      progress.value = step.loaded;
+      // The live region is polite and repeats little: a screen reader hears the start and the end.
+      progress.setAttribute('aria-valuetext', fill(text('sending'), { sent: size(step.loaded), total: total }));
+    });
+    xhr.upload.addEventListener('load', function () {
+      progress.value = progress.max;
+      say('info', [{ text: text('processing') }]);
+    });
+    xhr.addEventListener('load', function () {
+      busy(false);
+      if (xhr.status === 200) {
+        var summary = JSON.parse(xhr.responseText);
+        say(
+          'ok',
+          [{ text: fill(text('loaded'), { records: count(summary.records), duplicates: count(summary.duplicates), version: String(summary.version) }) }],
+          { href: window.location.pathname, text: text('reload') }
+        );
+        return;
+      }
+      refusal(xhr);
+    });
+    xhr.addEventListener('error', function () {
+      busy(false);
+      say('error', [{ text: text('network-failed') }]);
+    });
+    busy(true);
+    say('info', [{ text: fill(text('sending'), { sent: size(0), total: total }) }]);
+    xhr.send(file);
+  });
+})();
