@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
 import type { CheckRateLimits } from './abuse/check-rate-limits';
 import { rateLimitChecks } from './abuse/rate-limit-middleware';
 import type { TrustProxy } from './abuse/trust-proxy';
+import { adminConsoleRoutes } from './admin-console/admin-console-routes';
 import { adminGate } from './admin/admin-gate';
+import type { AuditedAdmin } from './admin/audited-admin';
+import { auditRoutes } from './audit/audit-routes';
+import type { AuditService } from './audit/audit-service';
 import { adminCatalogRoutes } from './catalog/admin-catalog-routes';
 import type { AdminCatalogService } from './catalog/admin-catalog-service';
 import { catalogRoutes } from './catalog/catalog-routes';
@@ -32,14 +36,25 @@ import { countRateLimited } from './metrics/count-rate-limited';
 import { measuredCheck } from './metrics/measured-check';
 import { metricsRoutes } from './metrics/metrics-routes';
 import type { ServiceMetrics } from './metrics/service-metrics';
+import type { AuditedStaffAdmin } from './staff/audited-staff-admin';
+import { consoleRouter } from './staff/console-router';
+import { staffHttp, type StaffAuthDeps } from './staff/staff-auth';
+import { countedCheck } from './stats/counted-check';
+import { statsRoutes } from './stats/stats-routes';
+import type { StatsService } from './stats/stats-service';
+import type { StaffCheckService } from './support/staff-check-service';
+import type { AuditedApiTokens } from './tokens/audited-api-tokens';
+import { supportRoutes } from './support/support-routes';
 
 export interface AppDeps {
   check: Checker;
   catalog: CatalogService;
   adminCatalog: AdminCatalogService;
   adminLists: AdminListService;
-  /** Absent: the admin API refuses every request. */
+  /** ADMIN_API_TOKEN, the break-glass bootstrap; absent: only per-admin tokens and admin sessions open the admin API. */
   adminApiToken: string | undefined;
+  /** Staff accounts, sessions, sign-in throttle and API tokens: the consoles and the admin API gate. */
+  staffAuth: StaffAuthDeps;
   currentProfile: () => HashingProfile;
   /** Resolves when the store answers. */
   ping: () => Promise<void>;
@@ -57,6 +72,18 @@ export interface AppDeps {
   metricsToken: string | undefined;
   /** Draining (SIGTERM) turns /readyz to 503. */
   readiness: Readiness;
+  /** Counts every answered public check (page and API), without delaying or changing the answer. */
+  stats: StatsService;
+  /** The audit log: the admin console's audit page reads it. */
+  audit: AuditService;
+  /** Support checks on a caller's behalf (the support console), each audited before it is answered. */
+  staffCheck: StaffCheckService;
+  /** Admin changes on behalf of an actor, each audited: the admin API and the admin console. */
+  auditedAdmin: AuditedAdmin;
+  /** Staff accounts changed in the admin console, audited. */
+  staffAdmin: AuditedStaffAdmin;
+  /** The signed-in admin's own API tokens (admin console), audited. */
+  apiTokenAdmin: AuditedApiTokens;
 }
 
 // A check needs a few hundred bytes; anything much larger is not a check.
@@ -81,7 +108,28 @@ export function createApp(deps: AppDeps): Express {
   app.use(metricsRoutes(deps.metrics, deps.metricsToken));
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
   // Before the public body parsers: admin requests are authenticated before any body is read.
-  app.use('/api/v1/admin', adminGate(deps.adminApiToken));
+  const staffSession = staffHttp(deps.staffAuth);
+  app.use(
+    '/api/v1/admin',
+    adminGate({ breakGlassToken: deps.adminApiToken, apiTokens: deps.staffAuth.apiTokens, staffHttp: staffSession }),
+  );
+  // The staff consoles (/staff, /support, /admin) bring their own session, parsers, CSRF and errors.
+  // Feature consoles add their routers to this list.
+  app.use(
+    consoleRouter({ auth: deps.staffAuth, http: staffSession, logger: deps.logger }, [
+      supportRoutes({ staffCheck: deps.staffCheck, logger: deps.logger }),
+      auditRoutes({ audit: deps.audit, staff: deps.staffAuth.staff }),
+      statsRoutes({ stats: deps.stats, catalog: deps.catalog }),
+      adminConsoleRoutes({
+        catalog: deps.adminCatalog,
+        auditedAdmin: deps.auditedAdmin,
+        currentProfile: deps.currentProfile,
+        staff: deps.staffAuth.staff,
+        staffAdmin: deps.staffAdmin,
+        apiTokens: deps.apiTokenAdmin,
+      }),
+    ]),
+  );
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // After the form parser: the check form's hidden field says which language the result is in.
@@ -93,12 +141,13 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(profileRoutes(deps.currentProfile));
   app.use(catalogRoutes(deps.catalog));
-  app.use(adminCatalogRoutes(deps.adminCatalog));
-  app.use(adminListRoutes(deps.adminLists));
+  // Reads go to the services; every change goes through the audited actions of the request's actor.
+  app.use(adminCatalogRoutes(deps.adminCatalog, deps.auditedAdmin));
+  app.use(adminListRoutes(deps.auditedAdmin));
   // After the parsers and the page language, so a refused form still gets its page in its language.
   // Only the checks: they cost an argon2 hash each and answer the question an enumerator asks.
   app.post(['/check', '/api/v1/check'], rateLimitChecks(deps.checkRateLimits));
-  const check = measuredCheck(deps.check, deps.metrics);
+  const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats, deps.logger);
   app.use(checkApiRoutes(check));
   app.use(checkPageRoutes(check));
 

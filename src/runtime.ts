@@ -4,6 +4,9 @@ import { memoryRateCounters } from './abuse/memory-rate-counters';
 import { redisRateCounters } from './abuse/redis-rate-counters';
 import type { TrustProxy } from './abuse/trust-proxy';
 import type { AppDeps } from './app';
+import { AuditedAdmin } from './admin/audited-admin';
+import { auditStaffAuth } from './audit/staff-auth-audit';
+import { AuditService } from './audit/audit-service';
 import { Readiness } from './health/readiness';
 import { ServiceMetrics } from './metrics/service-metrics';
 import { AdminCatalogService } from './catalog/admin-catalog-service';
@@ -21,10 +24,20 @@ import { prepareHashing } from './hashing/prepare-hashing';
 import { ensureThreadpoolSize } from './hash-list/threadpool-size';
 import { AdminListService } from './lists/admin-list-service';
 import { ListService } from './lists/list-service';
+import { AuditedStaffAdmin } from './staff/audited-staff-admin';
+import { seedDemoStaff, type DemoCredential } from './staff/demo-staff';
+import { memoryLoginThrottle, redisLoginThrottle } from './staff/login-throttle';
+import { sessionSecretFrom } from './staff/session-secret';
+import type { StaffAuthDeps } from './staff/staff-auth';
+import { StaffService } from './staff/staff-service';
+import { StatsService } from './stats/stats-service';
 import { createMemoryStores } from './store/memory-stores';
 import { connectRedis } from './store/redis-client';
 import { createRedisStores } from './store/redis-stores';
 import type { Stores } from './store/stores';
+import { ApiTokenService } from './tokens/api-token-service';
+import { AuditedApiTokens } from './tokens/audited-api-tokens';
+import { STAFF_CHECK_RULE, StaffCheckService } from './support/staff-check-service';
 
 /** Everything the server and the scripts share: stores, key, profile and the services over them. */
 export interface Runtime {
@@ -48,6 +61,26 @@ export interface Runtime {
   /** This runtime's metrics (a registry of its own); the list service reports imports into it. */
   metrics: ServiceMetrics;
   metricsToken: string | undefined;
+  /** Staff actions: recorded by the consoles and the admin API, read by admins. */
+  audit: AuditService;
+  /** Public check counters per day; the check routes feed it. */
+  stats: StatsService;
+  /** Support checks on a caller's behalf, each audited before it is answered. */
+  staffCheck: StaffCheckService;
+  /** Catalogue and list changes on behalf of an actor, each audited: the admin API and the admin console. */
+  auditedAdmin: AuditedAdmin;
+  /** Staff accounts: the consoles, and scripts/create-admin. */
+  staff: StaffService;
+  /** Per-admin API tokens. */
+  apiTokens: ApiTokenService;
+  /** Staff accounts changed by an admin (the admin console), each change audited. */
+  staffAdmin: AuditedStaffAdmin;
+  /** An admin's own API tokens made and revoked in the admin console, audited. */
+  apiTokenAdmin: AuditedApiTokens;
+  /** Sessions, sign-in throttle and timeouts: what the HTTP layer needs for staff sign-in. */
+  staffAuth: StaffAuthDeps;
+  /** Demo mode only: the demo accounts' passwords of this run (also logged once at start). */
+  demoStaff: DemoCredential[];
   close(): Promise<void>;
 }
 
@@ -71,13 +104,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const demoMode = config.redisUrl === undefined;
   const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
   let stores = redis === undefined ? createMemoryStores() : createRedisStores(redis, config.redisKeyPrefix);
-  const checkRateLimits = new CheckRateLimits(
-    config.checkRateLimits,
-    redis === undefined ? memoryRateCounters() : redisRateCounters(redis, config.redisKeyPrefix),
-  );
+  const rateCounters = redis === undefined ? memoryRateCounters() : redisRateCounters(redis, config.redisKeyPrefix);
+  const checkRateLimits = new CheckRateLimits(config.checkRateLimits, rateCounters);
   let entryPool: ListEntryPool | undefined;
+  let stats: StatsService | undefined;
   const closeAll = async (): Promise<void> => {
     try {
+      // The last answers' counts, before the store they go to closes.
+      await stats?.settled();
       await entryPool?.close();
     } finally {
       await stores.close();
@@ -109,6 +143,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const adminCatalog = new AdminCatalogService({ catalog: stores.catalog, lists: stores.lists, clock });
     const checkQueue = new BoundedWorkQueue(config.checkQueue);
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key, hashQueue: checkQueue });
+    const audit = new AuditService({ store: stores.audit });
+    stats = new StatsService({ store: stores.stats, clock });
+    const staffCheck = new StaffCheckService({ checker: check, audit, limit: rateCounters(STAFF_CHECK_RULE) });
     // List uploads evaluate the OPRF on every core; a check evaluates once, on this thread.
     entryPool = new ListEntryPool(secretKey);
     const metrics = new ServiceMetrics();
@@ -120,7 +157,30 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       lists: stores.lists,
       writer: lists,
     });
+    const auditedAdmin = new AuditedAdmin({ catalog: adminCatalog, lists: adminLists, audit });
     if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
+    const staff = new StaffService({ store: stores.staff, clock });
+    const apiTokens = new ApiTokenService({ store: stores.apiTokens, staff, clock });
+    const staffAdmin = new AuditedStaffAdmin({ staff, audit });
+    const apiTokenAdmin = new AuditedApiTokens({ tokens: apiTokens, audit });
+    const staffAuth: StaffAuthDeps = {
+      staff,
+      apiTokens,
+      sessionStore: stores.sessions,
+      sessionSecret: sessionSecretFrom(secretKey),
+      timeouts: config.staffAuth.timeouts,
+      loginThrottle:
+        redis === undefined
+          ? memoryLoginThrottle(config.staffAuth.loginThrottle)
+          : redisLoginThrottle(redis, config.redisKeyPrefix, config.staffAuth.loginThrottle),
+      clock,
+      onEvent: auditStaffAuth(audit),
+    };
+    const demoStaff = demoMode ? await seedDemoStaff(staff) : [];
+    for (const { username, password, role } of demoStaff) {
+      // Demo only, random per start: without them a newcomer could not see the consoles at all.
+      logger.warn(`DEMO MODE staff sign-in at /staff/login: ${username} / ${password} (${role})`);
+    }
     return {
       stores,
       profile,
@@ -137,6 +197,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       trustProxy: config.trustProxy,
       metrics,
       metricsToken: config.metricsToken,
+      audit,
+      stats,
+      staffCheck,
+      auditedAdmin,
+      staff,
+      apiTokens,
+      staffAdmin,
+      apiTokenAdmin,
+      staffAuth,
+      demoStaff,
       close: closeAll,
     };
   } catch (error) {
@@ -173,6 +243,13 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     trustProxy: runtime.trustProxy,
     metrics: runtime.metrics,
     metricsToken: runtime.metricsToken,
+    stats: runtime.stats,
+    staffAuth: runtime.staffAuth,
+    audit: runtime.audit,
+    staffCheck: runtime.staffCheck,
+    auditedAdmin: runtime.auditedAdmin,
+    staffAdmin: runtime.staffAdmin,
+    apiTokenAdmin: runtime.apiTokenAdmin,
     // Per app: the server marks its own app draining on SIGTERM.
     readiness: new Readiness(),
   };

@@ -45,7 +45,14 @@ const dataClassCodes = { type: 'array', items: { enum: Object.keys(DATA_CLASSES)
 const adminSecurity = [{ adminToken: [] }];
 
 const adminErrors = {
-  '401': errorResponse('unauthorized: missing or wrong token, or the admin API is not enabled (no ADMIN_API_TOKEN)'),
+  '401': errorResponse('unauthorized: missing, unknown or revoked token, or its owner is disabled'),
+  '403': errorResponse("forbidden: the token's owner is not an admin"),
+};
+
+// A change is made first and audited after; if the audit log then fails, the admin must hear it.
+const adminChangeErrors = {
+  ...adminErrors,
+  '503': errorResponse('audit_unavailable: the change was saved, but the audit log could not record it'),
 };
 
 const jsonBody = (ref: string, description?: string) => ({
@@ -182,7 +189,7 @@ export const openApiDocument = {
           '400': errorResponse(
             'invalid_request (the message names each bad field, e.g. "attackWindow.to: ...") or malformed_json',
           ),
-          ...adminErrors,
+          ...adminChangeErrors,
           '413': errorResponse('payload_too_large'),
           '415': errorResponse('unsupported_media_type'),
         },
@@ -207,7 +214,7 @@ export const openApiDocument = {
         responses: {
           '200': jsonResponse('The incident after the change', '#/components/schemas/AdminIncident'),
           '400': errorResponse('invalid_request, naming the field'),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
           '415': errorResponse('unsupported_media_type'),
         },
@@ -217,7 +224,7 @@ export const openApiDocument = {
         security: adminSecurity,
         responses: {
           '204': { description: 'Deleted' },
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
           '409': errorResponse('incident_has_exposures: delete its exposures first, so nothing is orphaned'),
         },
@@ -253,7 +260,7 @@ export const openApiDocument = {
           '400': errorResponse(
             'invalid_request, naming the field (e.g. `dataExposed[1]: unknown data class "salary"; known: ...`)',
           ),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found: no such incident'),
           '413': errorResponse('payload_too_large'),
           '415': errorResponse('unsupported_media_type'),
@@ -279,7 +286,7 @@ export const openApiDocument = {
         responses: {
           '200': jsonResponse('The exposure after the change', '#/components/schemas/AdminExposure'),
           '400': errorResponse('invalid_request, naming the field'),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
           '415': errorResponse('unsupported_media_type'),
         },
@@ -289,7 +296,7 @@ export const openApiDocument = {
         security: adminSecurity,
         responses: {
           '204': { description: 'Deleted; none of its list remains' },
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
         },
       },
@@ -339,7 +346,7 @@ export const openApiDocument = {
             'invalid_list (the message gives the first bad line numbers, at most 10, never their content), ' +
               'unknown_profile, empty_list, or upload_incomplete (the body ended early)',
           ),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found: no such exposure'),
           '409': errorResponse(
             'list_upload_cancelled: the list was deleted, or a server start cleaned unfinished uploads, meanwhile',
@@ -353,7 +360,7 @@ export const openApiDocument = {
         security: adminSecurity,
         responses: {
           '204': { description: 'Erased' },
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found: no such exposure'),
         },
       },
@@ -367,7 +374,7 @@ export const openApiDocument = {
         security: adminSecurity,
         responses: {
           '200': jsonResponse('The exposure, published', '#/components/schemas/AdminExposure'),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
         },
       },
@@ -380,7 +387,7 @@ export const openApiDocument = {
         security: adminSecurity,
         responses: {
           '200': jsonResponse('The exposure, unpublished', '#/components/schemas/AdminExposure'),
-          ...adminErrors,
+          ...adminChangeErrors,
           '404': errorResponse('not_found'),
         },
       },
@@ -392,7 +399,7 @@ export const openApiDocument = {
         type: 'http',
         scheme: 'bearer',
         description:
-          'The admin API token (ADMIN_API_TOKEN). Without one configured, the admin API answers 401 to everything.',
+          "An admin's own API token (xct_..., made on the admin console's API tokens page), or the break-glass ADMIN_API_TOKEN.",
       },
     },
     schemas: {
@@ -495,6 +502,12 @@ export const openApiDocument = {
           },
           affectedCount: { type: 'integer', minimum: 0 },
           advice: localizedTextInput(4000),
+          talkingPoints: {
+            ...localizedTextInput(4000),
+            description:
+              'What support staff say to a caller found in this exposure. Staff only: never in the public API or pages. ' +
+              localizedTextInput(4000).description,
+          },
           sensitive: {
             type: 'boolean',
             default: false,
@@ -526,6 +539,7 @@ export const openApiDocument = {
           dataNotExposed: dataClassCodes,
           affectedCount: { type: 'integer' },
           advice: localizedText,
+          talkingPoints: { ...localizedText, description: 'Staff only: what support staff say to a caller found in this exposure.' },
           sensitive: { type: 'boolean' },
           published: { type: 'boolean' },
           list: {

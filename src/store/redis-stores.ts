@@ -1,7 +1,12 @@
 import type Redis from 'ioredis';
+import { RedisAuditStore } from '../audit/redis-audit-store';
 import { RedisCatalogStore } from '../catalog/redis-catalog-store';
 import { RedisHashingStore } from '../hashing/redis-hashing-store';
 import { RedisListStore } from '../lists/redis-list-store';
+import { RedisStatsStore } from '../stats/redis-stats-store';
+import { RedisSessionStore } from '../staff/redis-session-store';
+import { RedisStaffStore } from '../staff/redis-staff-store';
+import { RedisApiTokenStore } from '../tokens/redis-api-token-store';
 import type { Stores } from './stores';
 
 export function createRedisStores(redis: Redis, keyPrefix: string): Stores {
@@ -9,6 +14,11 @@ export function createRedisStores(redis: Redis, keyPrefix: string): Stores {
     hashing: new RedisHashingStore(redis, keyPrefix),
     catalog: new RedisCatalogStore(redis, keyPrefix),
     lists: new RedisListStore(redis, keyPrefix),
+    audit: new RedisAuditStore(redis, keyPrefix),
+    stats: new RedisStatsStore(redis, keyPrefix),
+    staff: new RedisStaffStore(redis, keyPrefix),
+    apiTokens: new RedisApiTokenStore(redis, keyPrefix),
+    sessions: new RedisSessionStore(redis, keyPrefix),
     ping: async () => {
       await redis.ping();
     },
