@@ -1,16 +1,9 @@
 import { Router } from 'express';
 import type { AdminCatalogService } from '../catalog/admin-catalog-service';
+import { ADMIN_NAV } from '../staff/console-locals';
 import { requireStaffPage } from '../staff/require-staff';
 import { adminTextOf } from './admin-locals';
 
-const SECTIONS = [
-  ['incidents', '/admin/incidents'],
-  ['staff', '/admin/staff'],
-  ['tokens', '/admin/tokens'],
-  ['audit', '/admin/audit'],
-  ['stats', '/admin/stats'],
-  ['check', '/support'],
-] as const;
 
 /** /admin: where an admin lands after signing in: the catalogue in one sentence, and the sections. */
 export function dashboardRoutes(deps: { catalog: AdminCatalogService }): Router {
@@ -26,7 +19,7 @@ export function dashboardRoutes(deps: { catalog: AdminCatalogService }): Router 
         exposures.filter((exposure) => exposure.published).length,
         exposures.filter((exposure) => exposure.list !== null).length,
       ),
-      sections: SECTIONS.map(([key, href]) => ({ href, ...at.dashboard.sections[key] })),
+      sections: ADMIN_NAV.map(([key, href]) => ({ href, ...at.dashboard.sections[key] })),
     });
   });
   return router;

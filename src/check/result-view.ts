@@ -73,7 +73,8 @@ function exposureCard(exposure: ExposureWithIncident, language: Language): Expos
   };
 }
 
-function adviceFor(exposure: ExposureWithIncident, language: Language): ViewText[] {
+/** The company's own advice first, then ours for each class of data exposed, each once. Shared with the support console. */
+export function adviceFor(exposure: Pick<ExposureWithIncident, 'advice' | 'dataExposed'>, language: Language): ViewText[] {
   const own = viewText(exposure.advice, language);
   const perClass = [...new Set(exposure.dataExposed.map((dataClass: DataClass) => DATA_CLASS_ADVICE[dataClass]))].map(
     (text) => requiredViewText(text, language),
@@ -89,7 +90,8 @@ function statusText(status: IncidentStatus, language: Language): string | undefi
   return undefined;
 }
 
-function sourceLink(href: string): SourceLink[] {
+/** An incident's source as a link, showing its host; anything but http(s) is no link at all. Shared with the support console. */
+export function sourceLink(href: string): SourceLink[] {
   try {
     const url = new URL(href);
     // The admin API accepts only http(s); anything else never becomes a link.

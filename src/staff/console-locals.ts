@@ -19,7 +19,8 @@ export interface ConsoleLocals {
   consoleNav: ConsoleNavItem[];
 }
 
-const ADMIN_NAV: [keyof StaffMessages['nav'], string][] = [
+/** The admin console's sections, in order: the navigation and the dashboard list the same. */
+export const ADMIN_NAV: [keyof StaffMessages['nav'], string][] = [
   ['incidents', '/admin/incidents'],
   ['staff', '/admin/staff'],
   ['tokens', '/admin/tokens'],

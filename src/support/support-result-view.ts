@@ -1,8 +1,8 @@
 import type { Exposure, Incident } from '../catalog/catalog-model';
-import { DATA_CLASS_ADVICE, DATA_CLASSES } from '../catalog/data-classes';
+import { DATA_CLASSES } from '../catalog/data-classes';
 import type { Language } from '../catalog/localized-text';
 import type { StaffExposureView } from '../check/staff-check-result';
-import type { SourceLink } from '../check/result-view';
+import { adviceFor, sourceLink, type SourceLink } from '../check/result-view';
 import { formatDate, formatWindow } from '../i18n/format-dates';
 import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';
 import type { StaffCheckAnswer } from './staff-check-service';
@@ -84,23 +84,4 @@ function exposureCard(exposure: Exposure, incident: Incident, language: Language
       sources: incident.sources.flatMap(sourceLink),
     },
   };
-}
-
-function adviceFor(exposure: Exposure, language: Language): ViewText[] {
-  const own = viewText(exposure.advice, language);
-  const perClass = [...new Set(exposure.dataExposed.map((dataClass) => DATA_CLASS_ADVICE[dataClass]))].map((text) =>
-    requiredViewText(text, language),
-  );
-  return own === undefined ? perClass : [own, ...perClass];
-}
-
-function sourceLink(href: string): SourceLink[] {
-  try {
-    const url = new URL(href);
-    // The admin API accepts only http(s); anything else never becomes a link.
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
-    return [{ href: url.href, host: url.hostname }];
-  } catch {
-    return [];
-  }
 }
