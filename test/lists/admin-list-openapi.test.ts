@@ -15,13 +15,13 @@ describe('hashed-list endpoints in the OpenAPI document', () => {
 
     expect(put?.security).toEqual([{ adminToken: [] }]);
     expect(Object.keys(put?.requestBody?.content ?? {})).toEqual(['text/plain']);
-    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '409', '415']);
+    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '415', '503']);
   });
 
   it('when read, then DELETE erases the list, behind the bearer token', () => {
     const del = item?.delete;
 
     expect(del?.security).toEqual([{ adminToken: [] }]);
-    expect(Object.keys(del?.responses ?? {}).sort()).toEqual(['204', '401', '404']);
+    expect(Object.keys(del?.responses ?? {}).sort()).toEqual(['204', '401', '403', '404', '503']);
   });
 });
