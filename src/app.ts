@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): Express {
   // After the parsers and the page language, so a refused form still gets its page in its language.
   // Only the checks: they cost an argon2 hash each and answer the question an enumerator asks.
   app.post(['/check', '/api/v1/check'], rateLimitChecks(deps.checkRateLimits));
-  const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats, deps.logger);
+  const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats);
   app.use(checkApiRoutes(check));
   app.use(checkPageRoutes(check));
 

@@ -111,7 +111,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const closeAll = async (): Promise<void> => {
     try {
       // The last answers' counts, before the store they go to closes.
-      await stats?.settled();
+      await stats?.flush();
       await entryPool?.close();
     } finally {
       await stores.close();
@@ -144,7 +144,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const checkQueue = new BoundedWorkQueue(config.checkQueue);
     const check = new CheckService({ catalog, lists: stores.lists, hashing: stores.hashing, key, hashQueue: checkQueue });
     const audit = new AuditService({ store: stores.audit });
-    stats = new StatsService({ store: stores.stats, clock });
+    stats = new StatsService({ store: stores.stats, clock, logger });
     const staffCheck = new StaffCheckService({ checker: check, audit, limit: rateCounters(STAFF_CHECK_RULE) });
     // List uploads evaluate the OPRF on every core; a check evaluates once, on this thread.
     entryPool = new ListEntryPool(secretKey);

@@ -1,22 +1,9 @@
-import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import { STATS_RETENTION_DAYS, type DayCounts, type ExposureOutcome, type StatsStore } from './stats-store';
+import { STATS_RETENTION_DAYS, type CountsToAdd, type DayCounts, type StatsStore } from './stats-store';
 
 const TTL_SECONDS = STATS_RETENTION_DAYS * 24 * 60 * 60;
 const CHECKS = 'checks';
 const MATCH = 'match:';
-
-// One script, so a check is one command with a fixed-size reply. HINCRBY would answer with each
-// new count, whose number of digits can differ between a hit (9 -> 10) and a miss (stays 9).
-const RECORD_CHECK = `
-redis.call('HINCRBY', KEYS[1], '${CHECKS}', 1)
-for i = 2, #ARGV, 2 do
-  redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
-end
-redis.call('EXPIRE', KEYS[1], ARGV[1])
-return 0
-`;
-const RECORD_CHECK_SHA = createHash('sha1').update(RECORD_CHECK).digest('hex');
 
 /** One hash per UTC day, `<prefix>stats:day:<yyyy-mm-dd>`: field `checks`, and `match:<exposureId>` per exposure. */
 export class RedisStatsStore implements StatsStore {
@@ -28,19 +15,14 @@ export class RedisStatsStore implements StatsStore {
     this.#prefix = `${prefix}stats:day:`;
   }
 
-  async recordCheck(date: string, outcomes: ExposureOutcome[]): Promise<void> {
-    const args = [
-      String(TTL_SECONDS),
-      ...outcomes.flatMap(({ exposureId, matched }) => [`${MATCH}${exposureId}`, matched ? '1' : '0']),
-    ];
+  async addCounts(date: string, counts: CountsToAdd): Promise<void> {
     const key = this.#prefix + date;
-    try {
-      await this.#redis.evalsha(RECORD_CHECK_SHA, 1, key, ...args);
-    } catch (error) {
-      // Redis forgets scripts when it restarts: send it once in full, then the hash works again.
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      await this.#redis.eval(RECORD_CHECK, 1, key, ...args);
-    }
+    // One transaction: no reader sees a day's checks counted without their matches.
+    const transaction = this.#redis.multi().hincrby(key, CHECKS, counts.checks);
+    for (const [exposureId, matches] of Object.entries(counts.matches)) transaction.hincrby(key, `${MATCH}${exposureId}`, matches);
+    const replies = (await transaction.expire(key, TTL_SECONDS).exec()) ?? [[new Error('the transaction was discarded')]];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed) throw failed[0];
   }
 
   async readDays(dates: string[]): Promise<DayCounts[]> {

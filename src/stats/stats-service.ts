@@ -1,6 +1,7 @@
+import type { Logger } from 'pino';
 import type { CheckResult } from '../check/check-result';
 import { AppError } from '../errors/app-error';
-import { STATS_RETENTION_DAYS, type StatsStore } from './stats-store';
+import { STATS_RETENTION_DAYS, type CountsToAdd, type StatsStore } from './stats-store';
 
 export interface StatsSummary {
   /** Public checks answered per UTC day, oldest first, today last; days without checks are 0. */
@@ -10,44 +11,83 @@ export interface StatsSummary {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long counts gather in memory before they are written together. */
+export const STATS_FLUSH_INTERVAL_MS = 1000;
 
 /**
- * Aggregate counts of public checks (page and API) for admins. Counting never decides an answer:
- * the check route fires `record` and goes on (src/stats/counted-check.ts).
+ * Aggregate counts of public checks (page and API) for admins. A check's answer never waits for
+ * its count, and no count ever changes an answer: `record` only adds to counts held in memory,
+ * which are written to the store together at most a second later (one write for every check of
+ * that second, instead of one per check: a check costs no Redis command of its own, and so
+ * nothing here can differ between a hit and a miss either). A write that fails is logged, and
+ * its counts are lost: statistics are not worth holding answers back or retrying against a store
+ * that is down. A shutdown flushes what is left (see `flush`).
  */
 export class StatsService {
   readonly #store: StatsStore;
   readonly #clock: () => Date;
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #logger: Logger | undefined;
+  readonly #flushIntervalMs: number;
+  /** Counts not yet written, by UTC date: a second that spans midnight counts on both days. */
+  #pending = new Map<string, CountsToAdd>();
+  #timer: NodeJS.Timeout | undefined;
+  readonly #writing = new Set<Promise<void>>();
 
-  constructor(deps: { store: StatsStore; clock?: () => Date }) {
+  constructor(deps: { store: StatsStore; clock?: () => Date; logger?: Logger; flushIntervalMs?: number }) {
     this.#store = deps.store;
     this.#clock = deps.clock ?? (() => new Date());
+    this.#logger = deps.logger;
+    this.#flushIntervalMs = deps.flushIntervalMs ?? STATS_FLUSH_INTERVAL_MS;
   }
 
-  /** Counts one answered public check under today's UTC date; rejects if the store fails. */
-  record(result: CheckResult): Promise<void> {
+  /** Counts one answered public check under today's UTC date; written with the next flush. */
+  record(result: CheckResult): void {
+    const date = utcDate(this.#clock());
+    const counts = this.#pending.get(date) ?? { checks: 0, matches: {} };
+    counts.checks += 1;
     const matched = new Set(result.exposures.map((exposure) => exposure.id));
-    const outcomes = result.checked.map(({ id }) => ({ exposureId: id, matched: matched.has(id) }));
-    const recording = this.#store.recordCheck(utcDate(this.#clock()), outcomes);
-    const tracked = recording.catch(() => undefined).finally(() => this.#inFlight.delete(tracked));
-    this.#inFlight.add(tracked);
-    return recording;
+    for (const { id } of result.checked) counts.matches[id] = (counts.matches[id] ?? 0) + (matched.has(id) ? 1 : 0);
+    this.#pending.set(date, counts);
+    // Unref'd: counts waiting to be written never keep a process alive; close() flushes them.
+    this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
   }
 
   /**
-   * Resolves once every count started so far has been written or has failed. A shutdown waits for
-   * it before closing the store, so the last answers are counted too.
+   * Writes every count recorded so far, and resolves once it and every earlier write has been
+   * written or has failed (and been logged); never rejects. A shutdown calls it before closing the
+   * store, so the last answers are counted too.
    */
-  async settled(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);
+  async flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const pending = this.#pending;
+    this.#pending = new Map();
+    for (const [date, counts] of pending) {
+      const writing = this.#write(date, counts).finally(() => this.#writing.delete(writing));
+      this.#writing.add(writing);
+    }
+    await Promise.all([...this.#writing]);
   }
 
-  /** The last `days` UTC days, today included (1..400: counters are kept 400 days). */
+  async #write(date: string, counts: CountsToAdd): Promise<void> {
+    try {
+      await this.#store.addCounts(date, counts);
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      this.#logger?.warn(
+        { err: { name, message }, date, checks: counts.checks },
+        'writing the counts of public checks failed; those checks were answered all the same, and are not counted',
+      );
+    }
+  }
+
+  /** The last `days` UTC days, today included (1..400: counters are kept 400 days), up to this moment. */
   async summary(days: number): Promise<StatsSummary> {
     if (!Number.isInteger(days) || days < 1 || days > STATS_RETENTION_DAYS) {
       throw AppError.badRequest('invalid_request', `days must be a whole number from 1 to ${STATS_RETENTION_DAYS}.`, 'days');
     }
+    // The checks of the last second too: an admin who has just checked an address sees it counted.
+    await this.flush();
     const today = Date.parse(`${utcDate(this.#clock())}T00:00:00.000Z`);
     const dates = Array.from({ length: days }, (_, index) => utcDate(new Date(today - (days - 1 - index) * DAY_MS)));
     const counts = await this.#store.readDays(dates);

@@ -1,18 +1,16 @@
 /** Counters are kept a little over a year; the Redis store lets older days expire. */
 export const STATS_RETENTION_DAYS = 400;
 
-/** One checked exposure of one public check: was the address in its list? */
-export interface ExposureOutcome {
-  exposureId: string;
-  matched: boolean;
+/** Counts to add to one UTC day: checks answered, and matches per exposure checked. */
+export interface CountsToAdd {
+  checks: number;
+  /** Every exposure checked, with 0 when nothing matched it, so that it is listed for the day. */
+  matches: Record<string, number>;
 }
 
 /** A day's counters (UTC date): checks answered, and matches per exposure checked that day. */
-export interface DayCounts {
+export interface DayCounts extends CountsToAdd {
   date: string;
-  checks: number;
-  /** Every exposure checked that day, with 0 when nothing matched it. */
-  matches: Record<string, number>;
 }
 
 /**
@@ -20,11 +18,8 @@ export interface DayCounts {
  * event, no time finer than a day, nothing about who checked or what they typed.
  */
 export interface StatsStore {
-  /**
-   * Counts one check: `checks` + 1 and, for every exposure checked, its matches + 1 or + 0. A hit
-   * and a miss therefore send the same commands with the same sizes (equal work).
-   */
-  recordCheck(date: string, outcomes: ExposureOutcome[]): Promise<void>;
+  /** Adds the counts of many checks to a day's counters, in one write. */
+  addCounts(date: string, counts: CountsToAdd): Promise<void>;
   /** The counters of these days, in the order given; a day without checks reads as zeros. */
   readDays(dates: string[]): Promise<DayCounts[]>;
 }

@@ -1,10 +1,10 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import pino from 'pino';
 import type { CheckResult, ExposureWithIncident } from '../../src/check/check-result';
 import { MemoryStatsStore } from '../../src/stats/memory-stats-store';
 import { RedisStatsStore } from '../../src/stats/redis-stats-store';
 import { StatsService } from '../../src/stats/stats-service';
 import type { StatsStore } from '../../src/stats/stats-store';
-import { startRedisServer } from '../support/redis-server';
 import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
 
 function exposure(id: string): ExposureWithIncident {
@@ -52,10 +52,10 @@ function describeStatsContract(name: string, open: () => StatsStore): void {
     it('when checks are counted over several UTC days, then each day has its own count, oldest first', async () => {
       const clock = clockAt('2026-11-20T23:59:59.999Z');
       const stats = new StatsService({ store: open(), clock: clock.read });
-      await stats.record(result(['a', 'b'], ['a']));
+      stats.record(result(['a', 'b'], ['a']));
       clock.now = new Date('2026-11-21T00:00:00.000Z');
-      await stats.record(result(['a', 'b'], []));
-      await stats.record(result(['a', 'b'], ['a', 'b']));
+      stats.record(result(['a', 'b'], []));
+      stats.record(result(['a', 'b'], ['a', 'b']));
 
       const summary = await stats.summary(2);
 
@@ -69,10 +69,10 @@ function describeStatsContract(name: string, open: () => StatsStore): void {
     it('when some checks match, then matches add up per exposure, most first, and an unmatched checked one shows 0', async () => {
       const clock = clockAt('2026-11-20T10:00:00Z');
       const stats = new StatsService({ store: open(), clock: clock.read });
-      await stats.record(result(['catalog', 'promotion', 'quiet'], ['promotion']));
+      stats.record(result(['catalog', 'promotion', 'quiet'], ['promotion']));
       clock.now = new Date('2026-11-21T10:00:00Z');
-      await stats.record(result(['catalog', 'promotion', 'quiet'], ['catalog', 'promotion']));
-      await stats.record(result(['catalog', 'promotion', 'quiet'], ['promotion']));
+      stats.record(result(['catalog', 'promotion', 'quiet'], ['catalog', 'promotion']));
+      stats.record(result(['catalog', 'promotion', 'quiet'], ['promotion']));
 
       expect((await stats.summary(7)).matchesByExposure).toEqual([
         { exposureId: 'promotion', matches: 3 },
@@ -92,15 +92,46 @@ function describeStatsContract(name: string, open: () => StatsStore): void {
       await expect(stats.summary(days)).rejects.toMatchObject({ status: 400, code: 'invalid_request', field: 'days' });
     });
 
-    it('when counts are started and not awaited, then settled() waits for every one of them', async () => {
-      const stats = new StatsService({ store: open(), clock: () => new Date('2026-11-21T10:00:00Z') });
-      for (let index = 0; index < 20; index += 1) void stats.record(result(['a'], ['a']));
+    it('when checks are recorded, then they are written together by the next flush, and a summary flushes first', async () => {
+      const store = open();
+      const stats = new StatsService({ store, clock: () => new Date('2026-11-21T10:00:00Z') });
+      for (let index = 0; index < 20; index += 1) stats.record(result(['a', 'b'], index % 4 === 0 ? ['a'] : []));
 
-      await stats.settled();
+      // Nothing written yet: the counts wait in memory for the flush.
+      expect(await store.readDays(['2026-11-21'])).toEqual([{ date: '2026-11-21', checks: 0, matches: {} }]);
+      await stats.flush();
 
-      expect((await stats.summary(1)).days).toEqual([{ date: '2026-11-21', checks: 20 }]);
+      expect(await store.readDays(['2026-11-21'])).toEqual([{ date: '2026-11-21', checks: 20, matches: { a: 5, b: 0 } }]);
+      stats.record(result(['a', 'b'], ['b']));
+      expect(await stats.summary(1)).toEqual({
+        days: [{ date: '2026-11-21', checks: 21 }],
+        matchesByExposure: [
+          { exposureId: 'a', matches: 5 },
+          { exposureId: 'b', matches: 1 },
+        ],
+      });
+    });
+
+    it('when checks are recorded and nobody flushes, then the timer writes them', async () => {
+      const store = open();
+      const stats = new StatsService({ store, clock: () => new Date('2026-11-21T10:00:00Z'), flushIntervalMs: 20 });
+      stats.record(result(['a'], ['a']));
+      stats.record(result(['a'], []));
+
+      await waitFor(async () => (await store.readDays(['2026-11-21']))[0]?.checks === 2);
+
+      expect(await store.readDays(['2026-11-21'])).toEqual([{ date: '2026-11-21', checks: 2, matches: { a: 1 } }]);
     });
   });
+}
+
+/** Polls `condition` until it holds, failing after two seconds. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold within 2 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('statistics stores', () => {
@@ -118,7 +149,8 @@ describe('statistics stores', () => {
   it('when a check is counted in Redis, then one hash per day holds counters only, and expires after 400 days', async () => {
     const prefix = uniquePrefix('stats-layout');
     const stats = new StatsService({ store: new RedisStatsStore(redis, prefix), clock: () => new Date() });
-    await stats.record(result(['porsche-catalog', 'porsche-promotion'], ['porsche-catalog']));
+    stats.record(result(['porsche-catalog', 'porsche-promotion'], ['porsche-catalog']));
+    await stats.flush();
     const today = new Date().toISOString().slice(0, 10);
 
     const [key] = await keysWithPrefix(redis, prefix);
@@ -130,34 +162,23 @@ describe('statistics stores', () => {
     expect(ttl).toBeLessThanOrEqual(400 * 86_400);
   });
 
-  it('when Redis has forgotten the counting script (a restart), then the next count loads it again and counts', async () => {
-    // A Redis of its own: flushing the shared one's scripts would reach into other test files.
-    const server = await startRedisServer();
-    const own = new Redis(server.url, { maxRetriesPerRequest: 1 });
-    try {
-      const stats = new StatsService({ store: new RedisStatsStore(own, 'stats:'), clock: () => new Date('2026-11-21T10:00:00Z') });
-      await stats.record(result(['a'], ['a']));
-      await own.script('FLUSH');
-
-      await stats.record(result(['a'], []));
-
-      expect(await stats.summary(1)).toEqual({
-        days: [{ date: '2026-11-21', checks: 2 }],
-        matchesByExposure: [{ exposureId: 'a', matches: 1 }],
-      });
-    } finally {
-      own.disconnect();
-      await server.stop();
-    }
-  });
-
-  it('when the store fails, then record rejects and settled() still resolves', async () => {
+  it('when the store fails, then the failure is logged without the counts\' checks, flush resolves, and later counts are written again', async () => {
     const prefix = uniquePrefix('stats-broken');
+    const day = `${prefix}stats:day:2026-11-21`;
     // A day key of the wrong type: a real failure of the real store.
-    await redis.set(`${prefix}stats:day:2026-11-21`, 'not a hash');
-    const stats = new StatsService({ store: new RedisStatsStore(redis, prefix), clock: () => new Date('2026-11-21T10:00:00Z') });
+    await redis.set(day, 'not a hash');
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const stats = new StatsService({ store: new RedisStatsStore(redis, prefix), clock: () => new Date('2026-11-21T10:00:00Z'), logger });
+    stats.record(result(['a'], ['a']));
+    stats.record(result(['a'], []));
 
-    await expect(stats.record(result(['a'], ['a']))).rejects.toThrow(/WRONGTYPE/);
-    await expect(stats.settled()).resolves.toBeUndefined();
+    await expect(stats.flush()).resolves.toBeUndefined();
+
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 40, date: '2026-11-21', checks: 2, err: { message: expect.stringMatching(/WRONGTYPE/) } });
+    await redis.del(day);
+    stats.record(result(['a'], []));
+    expect(await stats.summary(1)).toEqual({ days: [{ date: '2026-11-21', checks: 1 }], matchesByExposure: [{ exposureId: 'a', matches: 0 }] });
   });
 });

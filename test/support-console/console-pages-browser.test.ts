@@ -123,7 +123,6 @@ describe('the support console, audit log and statistics in a real browser', () =
     for (const email of [LISTED, 'nobody@example.com']) {
       await fetch(`${served.baseUrl}/api/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
     }
-    await service.runtime.stats.settled();
     const actor = { kind: 'staff', staffId: support.id, username: support.username, role: 'support' } as const;
     await service.runtime.staffCheck.checkForCaller({ actor, ticketRef: `ZD-${name}`, email: LISTED });
     await service.runtime.audit.record({ actor: { kind: 'break-glass' }, action: 'list.upload', target: { exposureId: 'porsche-japan-2018-catalog' }, details: { version: 3, records: 41, duplicates: 0 } });
