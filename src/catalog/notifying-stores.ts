@@ -30,7 +30,7 @@ export function notifyingListStore(store: ListStore, onChange: () => void): List
     deleteVersion: (exposureId, version, bucketBits) => store.deleteVersion(exposureId, version, bucketBits),
     unusedVersions: () => store.unusedVersions(),
     removeList: then((exposureId) => store.removeList(exposureId)),
-    contains: (probes) => store.contains(probes),
+    probe: (probes) => store.probe(probes),
   };
 }
 

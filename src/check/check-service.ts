@@ -90,7 +90,7 @@ export class CheckService implements StaffChecker {
       const candidates = candidatesIn(snapshot);
       const checkable = candidates.filter(hasLiveList);
       await this.#addMissingEntries(normalized, checkable, entries);
-      const found = await this.#deps.lists.contains(
+      const { found, liveAfter } = await this.#deps.lists.probe(
         checkable.map(({ liveList }) => ({
           exposureId: liveList.exposureId,
           version: liveList.version,
@@ -98,10 +98,10 @@ export class CheckService implements StaffChecker {
         })),
       );
       // A list replaced between reading the live pointers and probing may already be deleted, which
-      // would read as a miss. Versions only grow, so if the live pointers read now are exactly those
-      // of the snapshot, every probed version was live throughout the probe, and no list appeared
-      // that the snapshot did not know; otherwise probe again against a fresh snapshot.
-      if (await this.#unchanged(snapshot.liveLists)) {
+      // would read as a miss. Versions only grow, so if the live pointers read after the probes are
+      // exactly those of the snapshot, every probed version was live throughout the probe, and no
+      // list appeared that the snapshot did not know; otherwise probe again against a fresh snapshot.
+      if (unchanged(snapshot.liveLists, liveAfter)) {
         return {
           matched: checkable.filter((_, index) => found[index] === true),
           checked: checkable,
@@ -110,12 +110,6 @@ export class CheckService implements StaffChecker {
       }
     }
     throw new Error('lists kept changing during the check');
-  }
-
-  async #unchanged(seen: readonly LiveList[]): Promise<boolean> {
-    const live = await this.#deps.lists.liveLists();
-    const versions = new Map(live.map((list) => [list.exposureId, list.version]));
-    return live.length === seen.length && seen.every((list) => versions.get(list.exposureId) === list.version);
   }
 
   /** argon2 once per distinct profile among live lists, kept across attempts. */
@@ -146,6 +140,12 @@ interface Matches<C extends Candidate> {
   matched: Listed<C>[];
   checked: Listed<C>[];
   notCheckable: C[];
+}
+
+/** Whether `live` holds exactly the lists and versions of `seen`. */
+function unchanged(seen: readonly LiveList[], live: readonly LiveList[]): boolean {
+  const versions = new Map(live.map((list) => [list.exposureId, list.version]));
+  return live.length === seen.length && seen.every((list) => versions.get(list.exposureId) === list.version);
 }
 
 function hasLiveList<C extends Candidate>(candidate: C): candidate is Listed<C> {

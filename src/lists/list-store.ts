@@ -38,6 +38,13 @@ export interface ListProbe {
   entry: ListEntry;
 }
 
+export interface ProbeResult {
+  /** For each probe, whether its digest is in its bucket of that version. */
+  found: boolean[];
+  /** The live lists as they were once every probe had been answered (read after them). */
+  liveAfter: LiveList[];
+}
+
 /**
  * Hashed lists: per (bucket, version) sets of 16-byte digests, and per exposure a pointer to the
  * live version. Only the implementations know keys.
@@ -66,6 +73,10 @@ export interface ListStore {
   unusedVersions(): Promise<UnusedVersion[]>;
   /** Takes the exposure's list offline and deletes every version of it. */
   removeList(exposureId: string): Promise<void>;
-  /** For each probe, whether its digest is in its bucket of that version. */
-  contains(probes: readonly ListProbe[]): Promise<boolean[]>;
+  /**
+   * For each probe, whether its digest is in its bucket of that version; and the live lists read
+   * after the probes, in the same round trip, so that a caller can tell whether every probed
+   * version was still live when it was probed.
+   */
+  probe(probes: readonly ListProbe[]): Promise<ProbeResult>;
 }

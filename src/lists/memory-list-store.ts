@@ -1,5 +1,5 @@
 import type { ListEntry } from '../hashing/list-entry';
-import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type StagedList, type UnusedVersion } from './list-store';
+import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
   record: UnusedVersion;
@@ -73,11 +73,12 @@ export class MemoryListStore implements ListStore {
     }
   }
 
-  async contains(probes: readonly ListProbe[]): Promise<boolean[]> {
-    return probes.map((probe) => {
+  async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
+    const found = probes.map((probe) => {
       const data = this.#versions.get(versionField(probe.exposureId, probe.version));
       return data?.buckets.get(probe.entry.bucket)?.has(probe.entry.digest.toString('hex')) ?? false;
     });
+    return { found, liveAfter: await this.liveLists() };
   }
 }
 

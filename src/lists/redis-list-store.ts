@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing/list-entry';
-import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type StagedList, type UnusedVersion } from './list-store';
+import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 // Swaps the live pointer and returns the previous one in one atomic step; -1, changing nothing,
 // when the staged version's record (KEYS[2], field ARGV[3]) was deleted meanwhile.
@@ -33,8 +33,7 @@ export class RedisListStore implements ListStore {
   }
 
   async liveLists(): Promise<LiveList[]> {
-    const all = await this.#redis.hgetall(this.#live);
-    return Object.values(all).map((json) => JSON.parse(json) as LiveList);
+    return liveListsOf(await this.#redis.hgetall(this.#live));
   }
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
@@ -118,15 +117,19 @@ export class RedisListStore implements ListStore {
     }
   }
 
-  async contains(probes: readonly ListProbe[]): Promise<boolean[]> {
-    if (probes.length === 0) return [];
+  async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
     const pipeline = this.#redis.pipeline();
     for (const probe of probes) {
       pipeline.hexists(this.#bucketKey(probe.entry.bucket, probe), probe.entry.digest);
     }
-    const results = await pipeline.exec();
+    // Redis runs one connection's commands in the order sent: this read comes after every probe.
+    pipeline.hgetall(this.#live);
+    const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
-    return (results ?? []).map(([, value]) => value === 1);
+    return {
+      found: results.slice(0, probes.length).map(([, value]) => value === 1),
+      liveAfter: liveListsOf(results[probes.length]?.[1] as Record<string, string>),
+    };
   }
 
   #bucketKey(bucket: number, list: { exposureId: string; version: number; bucketBits?: number }): string {
@@ -141,6 +144,11 @@ function versionField(exposureId: string, version: number): string {
 }
 
 type PipelineResults = [Error | null, unknown][] | null;
+
+/** The live-pointer hash's fields (exposure id -> JSON), as lists. */
+function liveListsOf(fields: Record<string, string>): LiveList[] {
+  return Object.values(fields).map((json) => JSON.parse(json) as LiveList);
+}
 
 function throwFirstError(results: PipelineResults): void {
   const failed = (results ?? []).find(([error]) => error !== null);

@@ -7,7 +7,7 @@ import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { generateOprfSecretKey, OprfKey } from '../../src/hashing/oprf-key';
 import { prepareHashing } from '../../src/hashing/prepare-hashing';
-import type { ListProbe } from '../../src/lists/list-store';
+import type { ListProbe, ProbeResult } from '../../src/lists/list-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryListStore } from '../../src/lists/memory-list-store';
 import { createMemoryStores } from '../../src/store/memory-stores';
@@ -19,11 +19,11 @@ import { createMemoryStores } from '../../src/store/memory-stores';
 class ListStoreReplacedMidCheck extends MemoryListStore {
   beforeNextProbe: (() => Promise<void>) | undefined;
 
-  override async contains(probes: readonly ListProbe[]): Promise<boolean[]> {
+  override async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
     const hook = this.beforeNextProbe;
     this.beforeNextProbe = undefined;
     if (hook) await hook();
-    return super.contains(probes);
+    return super.probe(probes);
   }
 }
 

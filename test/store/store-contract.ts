@@ -104,12 +104,12 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
         ]);
         const probe = { exposureId: 'exp-a', version: staged.version };
         expect(
-          await stores.lists.contains([
+          await stores.lists.probe([
             { ...probe, entry: row },
             { ...probe, entry: { bucket: 7, digest: randomBytes(16) } },
             { ...probe, entry: { bucket: 8, digest: row.digest } },
           ]),
-        ).toEqual([true, false, false]);
+        ).toEqual({ found: [true, false, false], liveAfter: await stores.lists.liveLists() });
       });
 
       it('when the same digest is added twice, then it is counted once', async () => {
@@ -132,12 +132,13 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
         expect((await stores.lists.unusedVersions()).map((version) => version.version)).toEqual([first.version]);
         await stores.lists.deleteVersion('exp-a', first.version);
         expect(await stores.lists.unusedVersions()).toEqual([]);
-        expect(
-          await stores.lists.contains([
-            { exposureId: 'exp-a', version: second.version, entry: newRow },
-            { exposureId: 'exp-a', version: first.version, entry: oldRow },
-          ]),
-        ).toEqual([true, false]);
+        const probed = await stores.lists.probe([
+          { exposureId: 'exp-a', version: second.version, entry: newRow },
+          { exposureId: 'exp-a', version: first.version, entry: oldRow },
+        ]);
+        expect(probed.found).toEqual([true, false]);
+        // Read after the probes: the version that answers now, not the one replaced.
+        expect(probed.liveAfter.map((list) => list.version)).toEqual([second.version]);
       });
 
       it('when asked to delete the live version, then it refuses and the list keeps answering', async () => {
@@ -146,7 +147,7 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
         await stores.lists.addEntries(staged, [row]);
         await stores.lists.activate(staged, 1, NOW);
         await expect(stores.lists.deleteVersion('exp-a', staged.version)).rejects.toThrow(/live/);
-        expect(await stores.lists.contains([{ exposureId: 'exp-a', version: staged.version, entry: row }])).toEqual([true]);
+        expect((await stores.lists.probe([{ exposureId: 'exp-a', version: staged.version, entry: row }])).found).toEqual([true]);
       });
 
       it('when an upload is abandoned, then its version is listed as unused with its start time', async () => {
@@ -167,16 +168,19 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
         await stores.lists.removeList('exp-a');
         expect((await stores.lists.liveLists()).map((list) => list.exposureId)).toEqual(['exp-b']);
         expect(await stores.lists.unusedVersions()).toEqual([]);
-        expect(
-          await stores.lists.contains([
-            { exposureId: 'exp-a', version: a.version, entry: row },
-            { exposureId: 'exp-b', version: b.version, entry: row },
-          ]),
-        ).toEqual([false, true]);
+        const probed = await stores.lists.probe([
+          { exposureId: 'exp-a', version: a.version, entry: row },
+          { exposureId: 'exp-b', version: b.version, entry: row },
+        ]);
+        expect(probed.found).toEqual([false, true]);
+        expect(probed.liveAfter.map((list) => list.exposureId)).toEqual(['exp-b']);
       });
 
-      it('when there is nothing to probe, then contains answers an empty list', async () => {
-        expect(await stores.lists.contains([])).toEqual([]);
+      it('when there is nothing to probe, then probe finds nothing and still reads the live lists', async () => {
+        expect(await stores.lists.probe([])).toEqual({ found: [], liveAfter: [] });
+        const staged = await stores.lists.beginVersion('exp-c', 'hp-1', 16, NOW);
+        await stores.lists.activate(staged, 0, NOW);
+        expect((await stores.lists.probe([])).liveAfter.map((list) => list.exposureId)).toEqual(['exp-c']);
       });
     });
 
