@@ -3,7 +3,6 @@ import express, { type Express } from 'express';
 import nunjucks from 'nunjucks';
 import type { Logger } from 'pino';
 import type { CheckRateLimits } from './abuse/check-rate-limits';
-import { rateLimitChecks } from './abuse/rate-limit-middleware';
 import type { TrustProxy } from './abuse/trust-proxy';
 import { adminConsoleRoutes } from './admin-console/admin-console-routes';
 import { adminGate } from './admin/admin-gate';
@@ -15,6 +14,7 @@ import type { AdminCatalogService } from './catalog/admin-catalog-service';
 import { catalogRoutes } from './catalog/catalog-routes';
 import type { CatalogService } from './catalog/catalog-service';
 import { checkApiRoutes } from './check/check-api-routes';
+import { CHECK_BODY_LIMIT } from './check/check-body-limit';
 import { checkPageRoutes } from './check/check-page-routes';
 import type { Checker } from './check/checker';
 import type { OperatorIdentity } from './config/operator-identity';
@@ -86,8 +86,8 @@ export interface AppDeps {
   apiTokenAdmin: AuditedApiTokens;
 }
 
-// A check needs a few hundred bytes; anything much larger is not a check.
-const BODY_LIMIT = '8kb';
+// The public endpoints other than the checks take small bodies, like the checks (which parse their own).
+const BODY_LIMIT = CHECK_BODY_LIMIT;
 
 /** The composition root of the HTTP layer: wires routes to the services it is given; never listens. */
 export function createApp(deps: AppDeps): Express {
@@ -106,6 +106,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders);
   // Before the body parsers and the rate limits: a scraper sends no body and must not use up a budget.
   app.use(metricsRoutes(deps.metrics, deps.metricsToken));
+  // The checks next, with their own parsers, page language and rate limits (only the checks are
+  // limited: they cost an argon2 hash each and answer the question an enumerator asks). A spike is
+  // all checks: the fewer layers each passes, the more of the cores is left for the hashes, and the
+  // less a check refused under overload costs.
+  const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats);
+  app.use(checkApiRoutes(check, deps.checkRateLimits));
+  app.use(checkPageRoutes(check, deps.checkRateLimits));
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
   // Before the public body parsers: admin requests are authenticated before any body is read.
   const staffSession = staffHttp(deps.staffAuth);
@@ -132,7 +139,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  // After the form parser: the check form's hidden field says which language the result is in.
+  // After the form parser: a posted form's hidden field may say its language.
   app.use(pageLanguage);
 
   app.use(healthRoutes(deps.ping, deps.readiness));
@@ -144,12 +151,6 @@ export function createApp(deps: AppDeps): Express {
   // Reads go to the services; every change goes through the audited actions of the request's actor.
   app.use(adminCatalogRoutes(deps.adminCatalog, deps.auditedAdmin));
   app.use(adminListRoutes(deps.auditedAdmin));
-  // After the parsers and the page language, so a refused form still gets its page in its language.
-  // Only the checks: they cost an argon2 hash each and answer the question an enumerator asks.
-  app.post(['/check', '/api/v1/check'], rateLimitChecks(deps.checkRateLimits));
-  const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats);
-  app.use(checkApiRoutes(check));
-  app.use(checkPageRoutes(check));
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.logger));

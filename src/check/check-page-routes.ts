@@ -1,19 +1,27 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
+import type { CheckRateLimits } from '../abuse/check-rate-limits';
+import { rateLimitChecks } from '../abuse/rate-limit-middleware';
 import { isAppError } from '../errors/app-error';
-import type { PageLanguageLocals } from '../i18n/page-language';
+import { pageLanguage, type PageLanguageLocals } from '../i18n/page-language';
+import { CHECK_BODY_LIMIT } from './check-body-limit';
 import type { Checker } from './checker';
 import { emailProblemOf } from './email-problem';
 import { resultView } from './result-view';
 
-/** The public page: works as a plain HTML form, no script needed. Language comes from pageLanguage. */
-export function checkPageRoutes(check: Checker): Router {
+/**
+ * The public page: works as a plain HTML form, no script needed. Each route brings its parser and
+ * page language (after the form parser: the form's hidden field says which language the result is
+ * in), so that it can be mounted early (see createApp); the rate limit comes after both, so that a
+ * refused form still gets its page in its language.
+ */
+export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => {
+  router.get('/', pageLanguage, (_req, res) => {
     res.render('check.njk', { email: '' });
   });
 
-  router.post('/check', async (req, res) => {
+  router.post('/check', express.urlencoded({ extended: false, limit: CHECK_BODY_LIMIT }), pageLanguage, rateLimitChecks(limits), async (req, res) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     const { lang } = res.locals as PageLanguageLocals;
     res.set('Cache-Control', 'no-store');

@@ -30,9 +30,13 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(AppError.notFound());
 };
 
+/** Where the error middleware leaves the answer's error code, for the request log line. */
+export const ERROR_CODE_LOCAL = 'errorCode';
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = toAppError(error);
+    res.locals[ERROR_CODE_LOCAL] = appError.code;
     // Shedding is the service working as designed under overload (counted in /metrics); an error
     // line per shed request would only add work while it is busiest.
     if (appError.status >= 500 && appError.code !== 'overloaded') {

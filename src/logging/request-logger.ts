@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { ERROR_CODE_LOCAL } from '../http/error-middleware';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
@@ -18,7 +19,10 @@ export function requestLogger(logger: Logger): RequestHandler {
     quietReqLogger: true,
     quietResLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
-    customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
+    // A check shed under overload is the service working as designed, counted in /metrics: at
+    // 'error', a spike would bury real failures under one line per refusal.
+    customLogLevel: (_req, res, error) =>
+      errorCodeOf(res) === 'overloaded' ? 'info' : error !== undefined || res.statusCode >= 500 ? 'error' : 'info',
     customSuccessObject: (req, res, fields: { responseTime: number }) => summary(req, res, fields.responseTime),
     // The error itself is logged by the error middleware, by name and message only.
     customErrorObject: (req, res, _error, fields: { responseTime: number }) => summary(req, res, fields.responseTime),
@@ -32,10 +36,16 @@ function summary(req: IncomingMessage, res: ServerResponse, responseTime: number
     method: req.method,
     route: routeOf(req as Request),
     statusCode: res.statusCode,
+    errorCode: errorCodeOf(res),
     // A response cut short (client gone, server draining) ends with 'close' before 'finish'.
     completed: res.writableFinished,
     responseTime,
   };
+}
+
+/** The code the error middleware answered with (AppError codes are fixed words, never input). */
+function errorCodeOf(res: ServerResponse): string | undefined {
+  return (res as Response).locals?.[ERROR_CODE_LOCAL] as string | undefined;
 }
 
 /** The matched route's pattern, e.g. /api/v1/admin/exposures/:id/list; null when none matched. */

@@ -1,4 +1,7 @@
+import pino from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/app';
+import { appDepsOf } from '../../src/runtime';
 import { until } from '../support/eventually';
 import { startTestService, type TestService } from '../support/test-app';
 
@@ -93,6 +96,28 @@ describe('load shedding with a tiny check queue (1 hash running, 1 waiting)', ()
       waiting.release();
       await Promise.all([running.done, waiting.done]);
     }
+  });
+
+  it('when a check is shed, then its request log line is at info with the code overloaded, not an error', async () => {
+    const lines: string[] = [];
+    const app = createApp(appDepsOf(service.runtime, pino({ level: 'info' }, { write: (line: string) => lines.push(line) })));
+    const running = holdSlot(service);
+    const waiting = holdSlot(service);
+    try {
+      expect((await request(app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' })).status).toBe(503);
+      expect((await request(app).post('/api/v1/check').send({ email: 'not-an-email' })).status).toBe(400);
+    } finally {
+      running.release();
+      waiting.release();
+      await Promise.all([running.done, waiting.done]);
+    }
+
+    const requests = lines.map((line) => JSON.parse(line)).filter((line) => line.route === '/api/v1/check');
+    expect(requests.map(({ level, statusCode, errorCode }) => ({ level, statusCode, errorCode }))).toEqual([
+      { level: 30, statusCode: 503, errorCode: 'overloaded' },
+      { level: 30, statusCode: 400, errorCode: 'invalid_email' },
+    ]);
+    expect(lines.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   });
 
   it('when invalid input arrives while the queue is full, then it is still 400 invalid_email: nothing to hash, nothing shed', async () => {
