@@ -23,6 +23,17 @@ describe('configuration', () => {
     });
   });
 
+  it.each([
+    [{ CHECK_MAX_RUNNING: '1' }, { maxRunning: 1, maxWaiting: 1 }],
+    [{ CHECK_MAX_RUNNING: '2' }, { maxRunning: 2, maxWaiting: 1 }],
+    [{ CHECK_MAX_RUNNING: '3' }, { maxRunning: 3, maxWaiting: 2 }],
+    [{ CHECK_MAX_RUNNING: '8' }, { maxRunning: 8, maxWaiting: 4 }],
+    [{ CHECK_MAX_RUNNING: '2', CHECK_MAX_WAITING: '0' }, { maxRunning: 2, maxWaiting: 0 }],
+    [{ CHECK_MAX_RUNNING: '2', CHECK_MAX_WAITING: '6' }, { maxRunning: 2, maxWaiting: 6 }],
+  ])('when the check queue is set to %p, then it runs and holds %p (waiting: half the running, rounded up, unless set)', (env, limits) => {
+    expect(loadConfig(env).checkQueue).toEqual(limits);
+  });
+
   it('when Redis and a key are set, then both are used', () => {
     const key = hexKey();
     const config = loadConfig({ REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: key, PORT: '8080' });
