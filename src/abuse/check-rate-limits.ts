@@ -35,6 +35,11 @@ export class CheckRateLimits {
     this.global = rule('global', settings.global);
   }
 
+  /** False when every budget is off (0): nothing to count, not even the client's address. */
+  get enabled(): boolean {
+    return this.perIp !== undefined || this.perIpv6Network !== undefined || this.global !== undefined;
+  }
+
   /** Spends one check from each budget; rejects only when a budget's store fails. */
   async admit(ip: string | undefined): Promise<Admission> {
     const client = clientAddress(ip);

@@ -12,6 +12,7 @@ export function rateLimitChecks(
   limits: CheckRateLimits,
   onLimited: (scope: RateLimitScope) => void = () => undefined,
 ): RequestHandler {
+  if (!limits.enabled) return (_req, _res, next) => next();
   return (req, _res, next) => {
     limits.admit(req.ip).then(
       (admission) => {
