@@ -7,25 +7,27 @@ import { runBuilt, spawnBuilt, type BuiltProcess } from '../support/built-proces
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
 import { hexKey, NO_RATE_LIMITS, startTestService, type TestService } from '../support/test-app';
-import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
 import { holdCheck } from './held-request';
 
-async function startServer(extraEnv: Record<string, string>): Promise<{ process: BuiltProcess; port: number }> {
-  const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('lifecycle'), OPRF_SECRET_KEY: hexKey(), ...NO_RATE_LIMITS, LOG_LEVEL: 'info' };
+async function startServer(extraEnv: Record<string, string>): Promise<{ process: BuiltProcess; port: number; prefix: string }> {
+  const prefix = uniquePrefix('lifecycle');
+  const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: hexKey(), ...NO_RATE_LIMITS, LOG_LEVEL: 'info' };
   const seeded = await runBuilt('scripts/seed-demo.js', env);
   if (seeded.code !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
   const port = await freePort();
   const server = spawnBuilt('src/server.js', { ...env, ...extraEnv, PORT: String(port) });
   await until('the server is ready', async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) ? true : undefined), 30_000);
-  return { process: server, port };
+  return { process: server, port, prefix };
 }
 
 const refusesConnections = (port: number) => async () =>
   (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true)) ? true : undefined;
 
 describe('when the server process gets SIGTERM', () => {
-  it('then it stops accepting, lets a check in flight finish with the right answer, closes the store and exits 0', async () => {
-    const { process: server, port } = await startServer({});
+  it('then it stops accepting, lets a check in flight finish with the right answer, counts it, closes the store and exits 0', async () => {
+    const { process: server, port, prefix } = await startServer({});
+    const redis = newTestRedis();
     try {
       const held = await holdCheck(port, 'taro.yamada@example.jp');
 
@@ -40,8 +42,12 @@ describe('when the server process gets SIGTERM', () => {
       expect(result.stdout).toContain('in-flight requests drained');
       expect(result.stdout).toContain('store and worker pool closed');
       expect(result.stdout).not.toContain('drain deadline reached');
+      // Answered a moment before the exit, before the once-a-second write was due: written at shutdown.
+      const days = await Promise.all([0, 1].map((back) => redis.hget(`${prefix}stats:day:${new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)}`, 'checks')));
+      expect(days.map(Number).reduce((sum, checks) => sum + checks, 0)).toBe(1);
     } finally {
       server.kill('SIGKILL');
+      redis.disconnect();
     }
   });
 
