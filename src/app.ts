@@ -93,6 +93,10 @@ const BODY_LIMIT = CHECK_BODY_LIMIT;
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer into an ETag. The answers that matter are personal and
+  // no-store, so revalidating them never happens: a hash per check for nothing. (Static files
+  // keep theirs: serve-static sets its own.)
+  app.set('etag', false);
   app.set('trust proxy', deps.trustProxy);
   configureViews(app, deps);
   if (deps.operator === undefined && !deps.demoMode) {

@@ -16,6 +16,8 @@ describe.each(['memory', 'redis'] as const)('check API on the %s store with the 
     const response = await check({ email: 'taro.yamada@example.jp' });
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
+    // Never stored, so never revalidated: no hash of the answer is made for an ETag.
+    expect(response.headers.etag).toBeUndefined();
     expect(response.body.affected).toBe(true);
     expect(response.body.exposures).toHaveLength(1);
     const [exposure] = response.body.exposures;
