@@ -216,7 +216,7 @@ async function bench(run: BenchRun): Promise<void> {
   const loadedHashMs = (1000 * queue.maxRunning) / raw;
   print(
     `   (= ${(acceptedP99 / loadedHashMs).toFixed(1)} hash-times of ${loadedHashMs.toFixed(1)} ms at the raw rate under load; ` +
-      `the queue's bound is ${(1 + queue.maxWaiting / queue.maxRunning).toFixed(0)} plus HTTP and Redis)`,
+      `the queue bounds it to ${(1 + queue.maxWaiting / queue.maxRunning).toFixed(1)} plus HTTP, Redis and the machine's other work)`,
   );
   const loadAfter = loadavg()[0] ?? 0;
   print();
