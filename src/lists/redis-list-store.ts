@@ -126,6 +126,7 @@ export class RedisListStore implements ListStore {
     pipeline.hgetall(this.#live);
     const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
+    if (results.length !== probes.length + 1) throw new Error('the probe pipeline was answered only in part');
     return {
       found: results.slice(0, probes.length).map(([, value]) => value === 1),
       liveAfter: liveListsOf(results[probes.length]?.[1] as Record<string, string>),

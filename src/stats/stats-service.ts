@@ -12,7 +12,7 @@ export interface StatsSummary {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long counts gather in memory before they are written together. */
-export const STATS_FLUSH_INTERVAL_MS = 1000;
+const STATS_FLUSH_INTERVAL_MS = 1000;
 
 /**
  * Aggregate counts of public checks (page and API) for admins. A check's answer never waits for
