@@ -19,7 +19,7 @@ import { runScript } from './run-script';
 import { mainThreadCpuSeconds, processCpuSeconds } from './support/process-cpu';
 import { withBenchRun, type BenchRun } from './support/bench-run';
 import { createBenchExposure } from './support/bench-exposure';
-import { startBuiltServer } from './support/built-server';
+import { startBuiltServer, type BuiltServer } from './support/built-server';
 import { describe, kolmogorovSmirnov, mannWhitneyZ, percentile } from './support/latency-distributions';
 import { pacedLoad } from './support/paced-load';
 import { unusedPrefix } from './support/redis-prefix';
@@ -131,11 +131,63 @@ async function bench(run: BenchRun): Promise<void> {
   print(`   single-check latency (p50 of all ${hits.length + missTimes.length}): ${single.toFixed(1)} ms`);
   print();
 
-  // 2. Saturating load: every hash slot busy and every waiting place taken, none shed. The host's
-  // speed drifts (the raw rate alone moves by several percent within a minute on a shared
+  // 2. Saturating load: every hash slot busy and every waiting place taken, none shed.
+  const bodies = mixedBodies(known, misses);
+  const { checksPerSecond, raw } = await saturatingLoad({ server, checkUrl, bodies, profile, queue, print });
+
+  // 3. Three times that, open loop: the excess must be shed, the accepted answered in time.
+  const rate = Math.round(OVERLOAD_FACTOR * checksPerSecond);
+  const overload = await pacedLoad({ url: checkUrl, bodies, rate, seconds: OVERLOAD_SECONDS });
+  const accepted = overload.answers.filter((answer) => answer.status === 200).map((answer) => answer.ms);
+  const shed = overload.answers.filter((answer) => answer.status === 503).length;
+  const limit = TARGET_P99_FACTOR * single;
+  const acceptedP99 = percentile(accepted, 99);
+  print(`3. ${OVERLOAD_FACTOR}x load: ${rate} checks/s offered at a steady pace (open loop), ${OVERLOAD_SECONDS} s:`);
+  print(
+    `   accepted ${(accepted.length / overload.seconds).toFixed(1)}/s   p50 ${percentile(accepted, 50).toFixed(1)} ms   p99 ${acceptedP99.toFixed(1)} ms   ` +
+      `max ${percentile(accepted, 100).toFixed(1)} ms`,
+  );
+  print(
+    `   shed ${((shed / Math.max(1, overload.answers.length)) * 100).toFixed(1)}% (${shed} x 503), p99 of a refusal ${percentile(
+      overload.answers.filter((answer) => answer.status === 503).map((answer) => answer.ms),
+      99,
+    ).toFixed(1)} ms   (${statusCounts(overload.answers)}${overload.failures > 0 ? `, ${overload.failures} without answer` : ''})`,
+  );
+  print(
+    `   accepted p99 ${acceptedP99.toFixed(1)} ms against ${TARGET_P99_FACTOR} x single-check latency = ${limit.toFixed(1)} ms: ` +
+      `${acceptedP99 < limit ? 'meets' : 'MISSED'}`,
+  );
+  // The queue bounds the wait in hash-times, and a hash under full load is slower than a lone one
+  // (every core is busy; on a shared machine, busier still): the same p99 in loaded hash-times.
+  const loadedHashMs = (1000 * queue.maxRunning) / raw;
+  print(
+    `   (= ${(acceptedP99 / loadedHashMs).toFixed(1)} hash-times of ${loadedHashMs.toFixed(1)} ms at the raw rate under load; ` +
+      `the queue bounds it to ${(1 + queue.maxWaiting / queue.maxRunning).toFixed(1)} plus HTTP, Redis and the machine's other work)`,
+  );
+  const loadAfter = loadavg()[0] ?? 0;
+  print();
+  print(
+    `load average ${loadAfter.toFixed(2)} at the end on ${availableParallelism()} cores` +
+      (Math.max(loadBefore, loadAfter) > availableParallelism() ? ': other processes share the cores, so the figures are depressed' : ''),
+  );
+}
+
+/**
+ * Part 2: the checks/s the server sustains with every hash slot busy and every waiting place taken,
+ * after a warm-up, beside the raw argon2id rate of the same profile and hashes in flight.
+ */
+async function saturatingLoad(options: {
+  server: BuiltServer;
+  checkUrl: string;
+  bodies: string[];
+  profile: HashingProfile;
+  queue: WorkQueueLimits;
+  print: (line?: string) => void;
+}): Promise<{ checksPerSecond: number; raw: number }> {
+  const { server, checkUrl, bodies, profile, queue, print } = options;
+  // The host's speed drifts (the raw rate alone moves by several percent within a minute on a shared
   // machine), so load rounds alternate with reference rounds and each side is summed over all of
   // its rounds: a drift weighs on both alike instead of on whichever ran during it.
-  const bodies = mixedBodies(known, misses);
   const connections = queue.maxRunning + queue.maxWaiting;
   const reference = { hashes: 0, seconds: 0, rates: [] as number[] };
   const measureReference = async () => {
@@ -202,42 +254,7 @@ async function bench(run: BenchRun): Promise<void> {
       `load generator ${((cpu.bench / Math.max(1, all.length)) * 1000).toFixed(1)} ms, on ${availableParallelism()} cores`,
   );
   print();
-
-  // 3. Three times that, open loop: the excess must be shed, the accepted answered in time.
-  const rate = Math.round(OVERLOAD_FACTOR * checksPerSecond);
-  const overload = await pacedLoad({ url: checkUrl, bodies, rate, seconds: OVERLOAD_SECONDS });
-  const accepted = overload.answers.filter((answer) => answer.status === 200).map((answer) => answer.ms);
-  const shed = overload.answers.filter((answer) => answer.status === 503).length;
-  const limit = TARGET_P99_FACTOR * single;
-  const acceptedP99 = percentile(accepted, 99);
-  print(`3. ${OVERLOAD_FACTOR}x load: ${rate} checks/s offered at a steady pace (open loop), ${OVERLOAD_SECONDS} s:`);
-  print(
-    `   accepted ${(accepted.length / overload.seconds).toFixed(1)}/s   p50 ${percentile(accepted, 50).toFixed(1)} ms   p99 ${acceptedP99.toFixed(1)} ms   ` +
-      `max ${percentile(accepted, 100).toFixed(1)} ms`,
-  );
-  print(
-    `   shed ${((shed / Math.max(1, overload.answers.length)) * 100).toFixed(1)}% (${shed} x 503), p99 of a refusal ${percentile(
-      overload.answers.filter((answer) => answer.status === 503).map((answer) => answer.ms),
-      99,
-    ).toFixed(1)} ms   (${statusCounts(overload.answers)}${overload.failures > 0 ? `, ${overload.failures} without answer` : ''})`,
-  );
-  print(
-    `   accepted p99 ${acceptedP99.toFixed(1)} ms against ${TARGET_P99_FACTOR} x single-check latency = ${limit.toFixed(1)} ms: ` +
-      `${acceptedP99 < limit ? 'meets' : 'MISSED'}`,
-  );
-  // The queue bounds the wait in hash-times, and a hash under full load is slower than a lone one
-  // (every core is busy; on a shared machine, busier still): the same p99 in loaded hash-times.
-  const loadedHashMs = (1000 * queue.maxRunning) / raw;
-  print(
-    `   (= ${(acceptedP99 / loadedHashMs).toFixed(1)} hash-times of ${loadedHashMs.toFixed(1)} ms at the raw rate under load; ` +
-      `the queue bounds it to ${(1 + queue.maxWaiting / queue.maxRunning).toFixed(1)} plus HTTP, Redis and the machine's other work)`,
-  );
-  const loadAfter = loadavg()[0] ?? 0;
-  print();
-  print(
-    `load average ${loadAfter.toFixed(2)} at the end on ${availableParallelism()} cores` +
-      (Math.max(loadBefore, loadAfter) > availableParallelism() ? ': other processes share the cores, so the figures are depressed' : ''),
-  );
+  return { checksPerSecond, raw };
 }
 
 interface Answer {
