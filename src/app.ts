@@ -21,7 +21,7 @@ import type { OperatorIdentity } from './config/operator-identity';
 import type { HashingProfile } from './hashing/hashing-profile';
 import { profileRoutes } from './hashing/profile-routes';
 import { closeConnectionsWhileDraining } from './health/drain-connections';
-import { healthRoutes } from './health/health-routes';
+import { healthRoutes, type StoreProblemReport } from './health/health-routes';
 import type { Readiness } from './health/readiness';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { openApiDocument } from './http/openapi';
@@ -56,8 +56,8 @@ export interface AppDeps {
   /** Staff accounts, sessions, sign-in throttle and API tokens: the consoles and the admin API gate. */
   staffAuth: StaffAuthDeps;
   currentProfile: () => HashingProfile;
-  /** Resolves when the store answers. */
-  ping: () => Promise<void>;
+  /** Null when the store can serve checks; otherwise why not (unreachable, lost data, may evict). */
+  findStoreProblem: () => Promise<StoreProblemReport | null>;
   logger: Logger;
   demoMode: boolean;
   /** Who runs the service, named on every public page; absent only in demo mode or a misconfiguration. */
@@ -146,7 +146,7 @@ export function createApp(deps: AppDeps): Express {
   // After the form parser: a posted form's hidden field may say its language.
   app.use(pageLanguage);
 
-  app.use(healthRoutes(deps.ping, deps.readiness));
+  app.use(healthRoutes(deps.findStoreProblem, deps.readiness, deps.logger));
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });

@@ -20,7 +20,6 @@ import { seedDemo } from './demo/seed-demo';
 import type { HashingProfile } from './hashing/hashing-profile';
 import { ListEntryPool } from './hashing/list-entry-pool';
 import { generateOprfSecretKey, OprfKey } from './hashing/oprf-key';
-import { prepareHashing } from './hashing/prepare-hashing';
 import { ensureThreadpoolSize } from './hash-list/threadpool-size';
 import { AdminListService } from './lists/admin-list-service';
 import { ListService } from './lists/list-service';
@@ -34,6 +33,8 @@ import { StatsService } from './stats/stats-service';
 import { createMemoryStores } from './store/memory-stores';
 import { connectRedis } from './store/redis-client';
 import { createRedisStores } from './store/redis-stores';
+import { prepareStore } from './store/prepare-store';
+import { storeProblemFinder, type StoreProblem } from './store/store-health';
 import type { Stores } from './store/stores';
 import { ApiTokenService } from './tokens/api-token-service';
 import { AuditedApiTokens } from './tokens/audited-api-tokens';
@@ -42,6 +43,8 @@ import { STAFF_CHECK_RULE, StaffCheckService } from './support/staff-check-servi
 /** Everything the server and the scripts share: stores, key, profile and the services over them. */
 export interface Runtime {
   stores: Stores;
+  /** Null when the store can serve checks; otherwise why not. Readiness asks it. */
+  findStoreProblem: () => Promise<StoreProblem | null>;
   profile: HashingProfile;
   demoMode: boolean;
   catalog: CatalogService;
@@ -120,8 +123,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   try {
     const secretKey = config.oprfSecretKey ?? generateOprfSecretKey();
     const key = await OprfKey.load(secretKey);
-    const { profile, configuredCostsIgnored } = await prepareHashing(
-      stores.hashing,
+    const { profile, configuredCostsIgnored } = await prepareStore(
+      stores,
       key,
       config.newProfileArgon2,
       clock(),
@@ -181,8 +184,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       // Demo only, random per start: without them a newcomer could not see the consoles at all.
       logger.warn(`DEMO MODE staff sign-in at /staff/login: ${username} / ${password} (${role})`);
     }
+    const findStoreProblem = storeProblemFinder(stores, await key.keyCheckValue());
     return {
       stores,
+      findStoreProblem,
       profile,
       demoMode,
       catalog,
@@ -235,7 +240,7 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     adminLists: runtime.adminLists,
     adminApiToken: runtime.adminApiToken,
     currentProfile: () => runtime.profile,
-    ping: () => runtime.stores.ping(),
+    findStoreProblem: runtime.findStoreProblem,
     logger,
     demoMode: runtime.demoMode,
     operator: runtime.operator,

@@ -23,6 +23,8 @@ export function notifyingCatalogStore(store: CatalogStore, onChange: () => void)
 export function notifyingListStore(store: ListStore, onChange: () => void): ListStore {
   const then = notifyAfter(onChange);
   return {
+    bindIdentity: (options) => store.bindIdentity(options),
+    verifyIntact: () => store.verifyIntact(),
     liveLists: () => store.liveLists(),
     beginVersion: (exposureId, profileId, bucketBits, now) => store.beginVersion(exposureId, profileId, bucketBits, now),
     addEntries: (staged, entries) => store.addEntries(staged, entries),

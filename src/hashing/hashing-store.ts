@@ -7,6 +7,11 @@ export interface HashingStore {
   getProfile(id: string): Promise<HashingProfile | null>;
   /** Saves `profile` as current unless one exists already; returns whichever is current. Atomic. */
   saveCurrentProfileIfAbsent(profile: HashingProfile): Promise<HashingProfile>;
-  /** Saves `value` unless a value exists already; returns whichever is stored. Atomic. */
-  saveKeyCheckIfAbsent(value: string): Promise<string>;
+  /**
+   * Saves `value` unless a value exists already; returns whichever is stored, and whether it was
+   * this call that stored it (the store was fresh). Atomic.
+   */
+  saveKeyCheckIfAbsent(value: string): Promise<{ stored: string; created: boolean }>;
+  /** The stored key-check value, or null: readiness compares it with the server key's. */
+  getKeyCheck(): Promise<string | null>;
 }

@@ -20,8 +20,13 @@ export class MemoryHashingStore implements HashingStore {
     return (await this.getCurrentProfile()) ?? profile;
   }
 
-  async saveKeyCheckIfAbsent(value: string): Promise<string> {
+  async saveKeyCheckIfAbsent(value: string): Promise<{ stored: string; created: boolean }> {
+    const created = this.#keyCheck === null;
     this.#keyCheck ??= value;
-    return this.#keyCheck;
+    return { stored: this.#keyCheck, created };
+  }
+
+  async getKeyCheck(): Promise<string | null> {
+    return this.#keyCheck ?? null;
   }
 }

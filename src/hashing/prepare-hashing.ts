@@ -8,6 +8,8 @@ export interface PreparedHashing {
   profile: HashingProfile;
   /** True when the configured argon2 costs differ from the stored profile's and were ignored. */
   configuredCostsIgnored: boolean;
+  /** True when this start wrote the key-check value: the store was empty, a new installation. */
+  freshStore: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function prepareHashing(
   now: Date,
 ): Promise<PreparedHashing> {
   const expected = await key.keyCheckValue();
-  const stored = await store.saveKeyCheckIfAbsent(expected);
+  const { stored, created } = await store.saveKeyCheckIfAbsent(expected);
   if (stored !== expected) {
     throw new ConfigError(
       'OPRF_SECRET_KEY does not match the key this store was written with. Refusing to start: every ' +
@@ -30,5 +32,5 @@ export async function prepareHashing(
   }
   const existing = await store.getCurrentProfile();
   const profile = existing ?? (await store.saveCurrentProfileIfAbsent(newHashingProfile(newProfileCosts, now)));
-  return { profile, configuredCostsIgnored: !sameCosts(profile, newProfileCosts) };
+  return { profile, configuredCostsIgnored: !sameCosts(profile, newProfileCosts), freshStore: created };
 }

@@ -34,8 +34,12 @@ export class RedisHashingStore implements HashingStore {
     return current;
   }
 
-  async saveKeyCheckIfAbsent(value: string): Promise<string> {
-    await this.#redis.set(this.#keyCheck, value, 'NX');
-    return (await this.#redis.get(this.#keyCheck)) ?? value;
+  async saveKeyCheckIfAbsent(value: string): Promise<{ stored: string; created: boolean }> {
+    const created = (await this.#redis.set(this.#keyCheck, value, 'NX')) === 'OK';
+    return { stored: (await this.getKeyCheck()) ?? value, created };
+  }
+
+  async getKeyCheck(): Promise<string | null> {
+    return this.#redis.get(this.#keyCheck);
   }
 }

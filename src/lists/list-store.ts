@@ -32,6 +32,22 @@ export class StagedVersionGoneError extends Error {
   }
 }
 
+/**
+ * The store no longer holds what this server saw in it: its identity is gone or different (Redis
+ * was wiped, restarted empty, failed over to a replica that had not synced, or is another
+ * deployment's), or a live version lost a bucket key. A check must answer 503, never a miss.
+ */
+export class ListDataLostError extends Error {
+  constructor(detail: string) {
+    super(
+      `The store lost list data: ${detail}. Every check answers 503 until this is mended: restore the ` +
+        'store from its backup (the servers recover by themselves), or, to start over, restart the ' +
+        'servers against an empty store and load the lists again.',
+    );
+    this.name = 'ListDataLostError';
+  }
+}
+
 export interface ListProbe {
   exposureId: string;
   version: number;
@@ -50,6 +66,18 @@ export interface ProbeResult {
  * live version. Only the implementations know keys.
  */
 export interface ListStore {
+  /**
+   * Ties this instance to the store's identity, read once at start: on a fresh store
+   * (`freshStore`: the server key's check value was written just now) it is created. Until this has
+   * run, `probe` refuses. Throws ListDataLostError when the store was in use but its identity is
+   * gone (it lost data while no server ran).
+   */
+  bindIdentity(options: { freshStore: boolean }): Promise<void>;
+  /**
+   * Resolves when the store still holds the identity bound at start, and every bucket key a probe
+   * found missing is back (a restored backup); throws ListDataLostError otherwise. For readiness.
+   */
+  verifyIntact(): Promise<void>;
   liveLists(): Promise<LiveList[]>;
   /** Reserves the exposure's next version number and records it as staging. */
   beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList>;
@@ -76,7 +104,9 @@ export interface ListStore {
   /**
    * For each probe, whether its digest is in its bucket of that version; and the live lists read
    * after the probes, in the same round trip, so that a caller can tell whether every probed
-   * version was still live when it was probed.
+   * version was still live when it was probed. Throws ListDataLostError, never a miss, when a
+   * probed bucket or the store's identity is gone: "the key is missing" never reads as "the
+   * digest is not in the list".
    */
   probe(probes: readonly ListProbe[]): Promise<ProbeResult>;
 }

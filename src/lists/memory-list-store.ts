@@ -10,6 +10,16 @@ export class MemoryListStore implements ListStore {
   readonly #live = new Map<string, LiveList>();
   readonly #versions = new Map<string, VersionData>();
   readonly #nextVersion = new Map<string, number>();
+  // Memory cannot lose data behind this process's back; binding is still required, as of Redis.
+  #bound = false;
+
+  async bindIdentity(): Promise<void> {
+    this.#bound = true;
+  }
+
+  async verifyIntact(): Promise<void> {
+    if (!this.#bound) throw new Error('the list store was used before bindIdentity');
+  }
 
   async liveLists(): Promise<LiveList[]> {
     return [...this.#live.values()].map((list) => ({ ...list }));
@@ -74,6 +84,7 @@ export class MemoryListStore implements ListStore {
   }
 
   async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
+    await this.verifyIntact();
     const found = probes.map((probe) => {
       const data = this.#versions.get(versionField(probe.exposureId, probe.version));
       return data?.buckets.get(probe.entry.bucket)?.has(probe.entry.digest.toString('hex')) ?? false;

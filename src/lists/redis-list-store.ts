@@ -1,21 +1,39 @@
 import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing/list-entry';
-import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { randomUUID } from 'node:crypto';
+import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+
+// A field no 16-byte digest can be. Every bucket hash of a version holds it from the moment the
+// version is begun, so a probe that does not find it knows the key is gone (a wiped or
+// restarted-empty store, a failover, a key deleted by hand), and answers 503 instead of a miss.
+const BUCKET_SENTINEL = '~';
+// The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
+// with the pointers, so a store that lost everything (or is another one) is noticed on the check
+// itself. No exposure id (a slug) can be this field; and the hash never empties.
+const IDENTITY_FIELD = '~store';
 
 // Swaps the live pointer and returns the previous one in one atomic step; -1, changing nothing,
-// when the staged version's record (KEYS[2], field ARGV[3]) was deleted meanwhile.
+// when the staged version's record (KEYS[2], field ARGV[3]) was deleted meanwhile; -2 when the
+// store's identity (ARGV[5] in field ARGV[4]) is gone: a list made live there would sit beside
+// data that was lost.
 const SWAP_LIVE = `
+if redis.call('HGET', KEYS[1], ARGV[4]) ~= ARGV[5] then return -2 end
 if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 0 then return -1 end
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return previous`;
 
-const DELETE_BATCH = 4096;
+// Bucket keys per pipeline when writing sentinels or deleting a version.
+const BUCKET_BATCH = 4096;
+// A second instance starting on a fresh store waits this long for the first to write the identity.
+const IDENTITY_WAIT_MS = 3_000;
 
 /**
- * Layout (DESIGN section 4): one Redis hash per (bucket, version), field = 16-byte digest, empty
- * value, small enough to stay listpack-encoded. The bucket is the hash tag, so one check touches
- * one slot. Metadata shares the `{lists}` tag so the live-pointer swap stays atomic on a cluster.
+ * Layout: one Redis hash per (bucket, version), field = 16-byte digest, empty value, small enough
+ * to stay listpack-encoded, plus the sentinel field. Every bucket of a version exists, empty ones
+ * too, so that a missing key always means lost data. The bucket is the hash tag, so one check
+ * touches one slot. Metadata shares the `{lists}` tag so the live-pointer swap stays atomic on a
+ * cluster.
  */
 export class RedisListStore implements ListStore {
   readonly #redis: Redis;
@@ -23,6 +41,10 @@ export class RedisListStore implements ListStore {
   readonly #live: string;
   readonly #versions: string;
   readonly #nextVersion: string;
+  #identity: string | undefined;
+  // Bucket keys a probe found missing, kept in memory only (a bucket is part of an address's
+  // argon2 output): readiness stays 503 until each is back or its version is no longer live.
+  readonly #lostBuckets = new Map<string, { exposureId: string; version: number; bucket: number }>();
 
   constructor(redis: Redis, prefix: string) {
     this.#redis = redis;
@@ -30,6 +52,48 @@ export class RedisListStore implements ListStore {
     this.#live = `${prefix}{lists}:live`;
     this.#versions = `${prefix}{lists}:versions`;
     this.#nextVersion = `${prefix}{lists}:next-version`;
+  }
+
+  async bindIdentity({ freshStore }: { freshStore: boolean }): Promise<void> {
+    if (freshStore) await this.#redis.hsetnx(this.#live, IDENTITY_FIELD, randomUUID());
+    const deadline = Date.now() + IDENTITY_WAIT_MS;
+    let identity = await this.#redis.hget(this.#live, IDENTITY_FIELD);
+    while (identity === null && Date.now() < deadline) {
+      if ((await this.#redis.hlen(this.#live)) > 0) {
+        // Pointers without an identity: a store written before identities existed. It is intact
+        // as far as anyone can tell; from now on it carries one.
+        await this.#redis.hsetnx(this.#live, IDENTITY_FIELD, randomUUID());
+      } else {
+        // Another instance may be initializing this fresh store right now.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      identity = await this.#redis.hget(this.#live, IDENTITY_FIELD);
+    }
+    if (identity === null) {
+      throw new ListDataLostError(
+        "the server key's check value is stored but the lists' identity is not, so the store was wiped " +
+          'or restarted empty while it held data',
+      );
+    }
+    this.#identity = identity;
+  }
+
+  async verifyIntact(): Promise<void> {
+    const identity = this.#boundIdentity();
+    const pipeline = this.#redis.pipeline();
+    const lost = [...this.#lostBuckets.entries()];
+    for (const [, bucket] of lost) pipeline.hexists(this.#bucketKey(bucket.bucket, bucket), BUCKET_SENTINEL);
+    pipeline.hgetall(this.#live);
+    const results = (await pipeline.exec()) ?? [];
+    throwFirstError(results);
+    const live = this.#verifiedLiveLists(results[lost.length]?.[1], identity);
+    const liveVersions = new Map(live.map((list) => [list.exposureId, list.version]));
+    lost.forEach(([name, bucket], index) => {
+      const back = results[index]?.[1] === 1;
+      if (back || liveVersions.get(bucket.exposureId) !== bucket.version) this.#lostBuckets.delete(name);
+    });
+    const [still] = this.#lostBuckets.values();
+    if (still !== undefined) throw lostBucketError(still);
   }
 
   async liveLists(): Promise<LiveList[]> {
@@ -40,6 +104,8 @@ export class RedisListStore implements ListStore {
     const version = await this.#redis.hincrby(this.#nextVersion, exposureId, 1);
     const staged: UnusedVersion = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
     await this.#redis.hset(this.#versions, versionField(exposureId, version), JSON.stringify(staged));
+    // After the record, so that an upload cut short here is still found and cleaned up.
+    await this.#forEachBucketBatch(staged, (pipeline, key) => pipeline.hset(key, BUCKET_SENTINEL, EMPTY));
     return { exposureId, version, profileId, bucketBits };
   }
 
@@ -73,7 +139,10 @@ export class RedisListStore implements ListStore {
       staged.exposureId,
       JSON.stringify(live),
       versionField(staged.exposureId, staged.version),
+      IDENTITY_FIELD,
+      this.#boundIdentity(),
     )) as string | number | null;
+    if (previous === -2) throw new ListDataLostError("the store's identity is gone or changed");
     if (previous === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
     if (typeof previous === 'number') throw new Error(`unexpected activation reply ${previous}`);
     return previous === null ? null : (JSON.parse(previous) as LiveList);
@@ -88,14 +157,7 @@ export class RedisListStore implements ListStore {
     if (live !== null && (JSON.parse(live) as LiveList).version === version) {
       throw new Error(`refusing to delete the live version ${field}`);
     }
-    const buckets = 2 ** record.bucketBits;
-    for (let start = 0; start < buckets; start += DELETE_BATCH) {
-      const pipeline = this.#redis.pipeline();
-      for (let bucket = start; bucket < Math.min(start + DELETE_BATCH, buckets); bucket += 1) {
-        pipeline.unlink(this.#bucketKey(bucket, record));
-      }
-      throwFirstError(await pipeline.exec());
-    }
+    await this.#forEachBucketBatch(record, (pipeline, key) => pipeline.unlink(key));
     // The record goes last: if deletion is interrupted, the version is still listed for cleanup.
     await this.#redis.hdel(this.#versions, field);
   }
@@ -118,19 +180,64 @@ export class RedisListStore implements ListStore {
   }
 
   async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
+    const identity = this.#boundIdentity();
     const pipeline = this.#redis.pipeline();
     for (const probe of probes) {
-      pipeline.hexists(this.#bucketKey(probe.entry.bucket, probe), probe.entry.digest);
+      const key = this.#bucketKey(probe.entry.bucket, probe);
+      // The digest, then the sentinel of the same key: both integer replies of one byte, so a hit
+      // and a miss cost the same commands and bytes. Redis runs one connection's commands in order,
+      // and a bucket key of a version is never written again once it is live: if the sentinel is
+      // there after the digest was asked, the key was there when it was asked.
+      pipeline.hexists(key, probe.entry.digest);
+      pipeline.hexists(key, BUCKET_SENTINEL);
     }
-    // Redis runs one connection's commands in the order sent: this read comes after every probe.
+    // This read comes after every probe.
     pipeline.hgetall(this.#live);
     const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
-    if (results.length !== probes.length + 1) throw new Error('the probe pipeline was answered only in part');
-    return {
-      found: results.slice(0, probes.length).map(([, value]) => value === 1),
-      liveAfter: liveListsOf(results[probes.length]?.[1] as Record<string, string>),
-    };
+    if (results.length !== 2 * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
+    const liveAfter = this.#verifiedLiveLists(results[2 * probes.length]?.[1], identity);
+    const liveVersions = new Map(liveAfter.map((list) => [list.exposureId, list.version]));
+    const found = probes.map((probe, index) => {
+      // A version replaced since the caller read the pointers may be deleted already: a miss that
+      // the caller discards, as liveAfter shows the change. A live version's bucket cannot be gone.
+      if (results[2 * index + 1]?.[1] !== 1 && liveVersions.get(probe.exposureId) === probe.version) {
+        const lost = { exposureId: probe.exposureId, version: probe.version, bucket: probe.entry.bucket };
+        this.#lostBuckets.set(this.#bucketKey(lost.bucket, lost), lost);
+        throw lostBucketError(lost);
+      }
+      return results[2 * index]?.[1] === 1;
+    });
+    return { found, liveAfter };
+  }
+
+  #boundIdentity(): string {
+    if (this.#identity === undefined) throw new Error('the list store was used before bindIdentity');
+    return this.#identity;
+  }
+
+  /** The live lists of an HGETALL reply, if the reply carries the identity bound at start. */
+  #verifiedLiveLists(reply: unknown, identity: string): LiveList[] {
+    const fields = reply as Record<string, string>;
+    const found = fields[IDENTITY_FIELD];
+    if (found === undefined) throw new ListDataLostError("the store's identity is gone: it was wiped or restarted empty");
+    if (found !== identity) throw new ListDataLostError('the store has another identity than at start: it was replaced');
+    return liveListsOf(fields);
+  }
+
+  /** Runs `command` on the key of every bucket of `list`, a pipeline per batch. */
+  async #forEachBucketBatch(
+    list: { exposureId: string; version: number; bucketBits: number },
+    command: (pipeline: ReturnType<Redis['pipeline']>, key: string) => unknown,
+  ): Promise<void> {
+    const buckets = 2 ** list.bucketBits;
+    for (let start = 0; start < buckets; start += BUCKET_BATCH) {
+      const pipeline = this.#redis.pipeline();
+      for (let bucket = start; bucket < Math.min(start + BUCKET_BATCH, buckets); bucket += 1) {
+        command(pipeline, this.#bucketKey(bucket, list));
+      }
+      throwFirstError(await pipeline.exec());
+    }
   }
 
   #bucketKey(bucket: number, list: { exposureId: string; version: number; bucketBits?: number }): string {
@@ -146,9 +253,15 @@ function versionField(exposureId: string, version: number): string {
 
 type PipelineResults = [Error | null, unknown][] | null;
 
-/** The live-pointer hash's fields (exposure id -> JSON), as lists. */
+/** The live-pointer hash's fields (exposure id -> JSON), as lists; the identity is not one. */
 function liveListsOf(fields: Record<string, string>): LiveList[] {
-  return Object.values(fields).map((json) => JSON.parse(json) as LiveList);
+  return Object.entries(fields)
+    .filter(([field]) => field !== IDENTITY_FIELD)
+    .map(([, json]) => JSON.parse(json) as LiveList);
+}
+
+function lostBucketError(lost: { exposureId: string; version: number }): ListDataLostError {
+  return new ListDataLostError(`live version ${versionField(lost.exposureId, lost.version)} is missing a bucket key`);
 }
 
 function throwFirstError(results: PipelineResults): void {

@@ -22,6 +22,12 @@ export function createRedisStores(redis: Redis, keyPrefix: string): Stores {
     ping: async () => {
       await redis.ping();
     },
+    // INFO rather than CONFIG GET: managed Redis services often disable CONFIG, never INFO.
+    evictionPolicy: async () => {
+      const policy = /^maxmemory_policy:(\S+)/m.exec(await redis.info('memory'))?.[1];
+      if (policy === undefined) throw new Error('Redis INFO memory did not report maxmemory_policy');
+      return policy;
+    },
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

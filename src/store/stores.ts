@@ -24,5 +24,7 @@ export interface Stores {
   sessions: session.Store;
   /** Resolves when the backend answers; rejects otherwise. */
   ping(): Promise<void>;
+  /** Redis's maxmemory-policy, which decides whether it deletes keys when full; memory never evicts. */
+  evictionPolicy(): Promise<string>;
   close(): Promise<void>;
 }

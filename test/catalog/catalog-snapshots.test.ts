@@ -7,7 +7,7 @@ import { DEMO_EXPOSURES, DEMO_INCIDENTS } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { generateOprfSecretKey, OprfKey } from '../../src/hashing/oprf-key';
-import { prepareHashing } from '../../src/hashing/prepare-hashing';
+import { prepareStore } from '../../src/store/prepare-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryCatalogStore } from '../../src/catalog/memory-catalog-store';
 import { MemoryListStore } from '../../src/lists/memory-list-store';
@@ -81,7 +81,7 @@ describe('a check over a cached snapshot', () => {
   it('when another instance makes a list live after the snapshot was read, then the check still probes it', async () => {
     const stores = createMemoryStores();
     const key = new OprfKey(generateOprfSecretKey());
-    const { profile } = await prepareHashing(stores.hashing, key, { memoryKiB: 8192, iterations: 1, parallelism: 1 }, new Date());
+    const { profile } = await prepareStore(stores, key, { memoryKiB: 8192, iterations: 1, parallelism: 1 }, new Date());
     for (const incident of DEMO_INCIDENTS) await stores.catalog.saveIncident(incident);
     for (const exposure of DEMO_EXPOSURES) await stores.catalog.saveExposure(exposure);
     // A snapshot that would live for an hour: only the confirmation read can reveal the new list.

@@ -6,7 +6,7 @@ import { DEMO_EXPOSURES, DEMO_INCIDENTS } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { generateOprfSecretKey, OprfKey } from '../../src/hashing/oprf-key';
-import { prepareHashing } from '../../src/hashing/prepare-hashing';
+import { prepareStore } from '../../src/store/prepare-store';
 import type { ListProbe, ProbeResult } from '../../src/lists/list-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryListStore } from '../../src/lists/memory-list-store';
@@ -32,7 +32,7 @@ describe('a check while the list is being replaced', () => {
     const stores = createMemoryStores();
     const lists = new ListStoreReplacedMidCheck();
     const key = new OprfKey(generateOprfSecretKey());
-    const { profile } = await prepareHashing(stores.hashing, key, { memoryKiB: 8192, iterations: 1, parallelism: 1 }, new Date());
+    const { profile } = await prepareStore({ ...stores, lists }, key, { memoryKiB: 8192, iterations: 1, parallelism: 1 }, new Date());
     for (const incident of DEMO_INCIDENTS) await stores.catalog.saveIncident(incident);
     for (const exposure of DEMO_EXPOSURES) await stores.catalog.saveExposure(exposure);
     const writer = new ListService({ lists, key, clock: () => new Date(), logger: pino({ level: 'silent' }) });

@@ -46,6 +46,7 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
     let stores: Stores;
     beforeEach(async () => {
       stores = await open();
+      await stores.lists.bindIdentity({ freshStore: true });
     });
     afterEach(async () => {
       await stores.close();
@@ -63,8 +64,10 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
       });
 
       it('when a key-check value is stored, then a different one does not replace it', async () => {
-        expect(await stores.hashing.saveKeyCheckIfAbsent('aa')).toBe('aa');
-        expect(await stores.hashing.saveKeyCheckIfAbsent('bb')).toBe('aa');
+        expect(await stores.hashing.getKeyCheck()).toBeNull();
+        expect(await stores.hashing.saveKeyCheckIfAbsent('aa')).toEqual({ stored: 'aa', created: true });
+        expect(await stores.hashing.saveKeyCheckIfAbsent('bb')).toEqual({ stored: 'aa', created: false });
+        expect(await stores.hashing.getKeyCheck()).toBe('aa');
       });
     });
 
@@ -184,8 +187,36 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
       });
     });
 
-    it('when the backend is up, then ping resolves', async () => {
+    describe('integrity', () => {
+      it('when nothing was lost, then the store verifies intact, also with lists live', async () => {
+        await expect(stores.lists.verifyIntact()).resolves.toBeUndefined();
+        const staged = await stores.lists.beginVersion('exp-d', 'hp-1', 16, NOW);
+        await stores.lists.addEntries(staged, [entry(7)]);
+        await stores.lists.activate(staged, 1, NOW);
+        await expect(stores.lists.verifyIntact()).resolves.toBeUndefined();
+      });
+
+      it('when a bucket that holds no digest is probed, then it is a miss, not lost data', async () => {
+        const staged = await stores.lists.beginVersion('exp-e', 'hp-1', 16, NOW);
+        await stores.lists.addEntries(staged, [entry(1)]);
+        await stores.lists.activate(staged, 1, NOW);
+        const probed = await stores.lists.probe([{ exposureId: 'exp-e', version: staged.version, entry: entry(65535) }]);
+        expect(probed.found).toEqual([false]);
+      });
+
+      it('when the list store was never bound to the store identity, then it refuses to probe', async () => {
+        const unbound = await open();
+        try {
+          await expect(unbound.lists.probe([])).rejects.toThrow(/bindIdentity/);
+        } finally {
+          await unbound.close();
+        }
+      });
+    });
+
+    it('when the backend is up, then ping resolves and it never evicts', async () => {
       await expect(stores.ping()).resolves.toBeUndefined();
+      expect(await stores.evictionPolicy()).toBe('noeviction');
     });
   });
 }
