@@ -4,7 +4,7 @@ import { listEntryOf, type ListEntry } from '../hashing/list-entry';
 import type { ListEntryPool } from '../hashing/list-entry-pool';
 import type { OprfKey } from '../hashing/oprf-key';
 import { AppError } from '../errors/app-error';
-import { StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
 
 export interface ListWriteSummary {
   records: number;
@@ -135,6 +135,15 @@ export class ListService {
       // Whatever failed, the staged version must not linger; the store refuses to delete it if it is live.
       // With its record gone, rows written after the cleanup are found through bucketBits.
       await this.#deleteQuietly(staged.exposureId, staged.version, staged.bucketBits);
+      if (error instanceof ListDataLostError) {
+        throw new AppError(
+          'list_upload_incomplete',
+          503,
+          'Part of the list was lost by the store while it was being loaded (a restart or failover), so ' +
+            'none of it was made live. Upload it again once the store is healthy.',
+          { cause: error },
+        );
+      }
       if (error instanceof StagedVersionGoneError) {
         throw new AppError(
           'list_upload_cancelled',

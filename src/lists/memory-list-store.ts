@@ -1,5 +1,5 @@
 import type { ListEntry } from '../hashing/list-entry';
-import { StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
   record: UnusedVersion;
@@ -48,8 +48,11 @@ export class MemoryListStore implements ListStore {
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
-    if (!this.#versions.has(versionField(staged.exposureId, staged.version))) {
-      throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    const data = this.#versions.get(versionField(staged.exposureId, staged.version));
+    if (data === undefined) throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    const stored = [...data.buckets.values()].reduce((sum, digests) => sum + digests.size, 0);
+    if (stored !== records) {
+      throw new ListDataLostError(`version ${versionField(staged.exposureId, staged.version)} holds ${stored} of the ${records} rows written`);
     }
     const previous = this.#live.get(staged.exposureId) ?? null;
     this.#live.set(staged.exposureId, {

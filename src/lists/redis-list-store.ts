@@ -3,10 +3,12 @@ import type { ListEntry } from '../hashing/list-entry';
 import { randomUUID } from 'node:crypto';
 import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
-// A field no 16-byte digest can be. Every bucket hash of a version holds it from the moment the
-// version is begun, so a probe that does not find it knows the key is gone (a wiped or
-// restarted-empty store, a failover, a key deleted by hand), and answers 503 instead of a miss.
-const BUCKET_SENTINEL = '~';
+// A field no 16-byte digest can be. Every bucket key of a version exists from the moment the
+// version is begun: this placeholder holds the buckets that have no digest (yet), and leaves a
+// bucket when its first digest arrives, so it costs nothing in a large list. A probe that does not
+// find the key knows it is gone (a wiped or restarted-empty store, a failover, a key deleted by
+// hand), and answers 503 instead of a miss.
+const PLACEHOLDER = '~';
 // The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
 // with the pointers, so a store that lost everything (or is another one) is noticed on the check
 // itself. No exposure id (a slug) can be this field; and the hash never empties.
@@ -61,7 +63,9 @@ export class RedisListStore implements ListStore {
     while (identity === null && Date.now() < deadline) {
       if ((await this.#redis.hlen(this.#live)) > 0) {
         // Pointers without an identity: a store written before identities existed. It is intact
-        // as far as anyone can tell; from now on it carries one.
+        // as far as anyone can tell; from now on it carries one, and its live versions get the
+        // placeholders of their empty buckets, which that layout did not write.
+        for (const list of await this.liveLists()) await this.#fillEmptyBuckets(list);
         await this.#redis.hsetnx(this.#live, IDENTITY_FIELD, randomUUID());
       } else {
         // Another instance may be initializing this fresh store right now.
@@ -82,7 +86,7 @@ export class RedisListStore implements ListStore {
     const identity = this.#boundIdentity();
     const pipeline = this.#redis.pipeline();
     const lost = [...this.#lostBuckets.entries()];
-    for (const [, bucket] of lost) pipeline.hexists(this.#bucketKey(bucket.bucket, bucket), BUCKET_SENTINEL);
+    for (const [, bucket] of lost) pipeline.exists(this.#bucketKey(bucket.bucket, bucket));
     pipeline.hgetall(this.#live);
     const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
@@ -105,7 +109,7 @@ export class RedisListStore implements ListStore {
     const staged: UnusedVersion = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
     await this.#redis.hset(this.#versions, versionField(exposureId, version), JSON.stringify(staged));
     // After the record, so that an upload cut short here is still found and cleaned up.
-    await this.#forEachBucketBatch(staged, (pipeline, key) => pipeline.hset(key, BUCKET_SENTINEL, EMPTY));
+    await this.#forEachBucketBatch(staged, (pipeline, key) => pipeline.hset(key, PLACEHOLDER, EMPTY));
     return { exposureId, version, profileId, bucketBits };
   }
 
@@ -118,12 +122,18 @@ export class RedisListStore implements ListStore {
     }
     const pipeline = this.#redis.pipeline();
     for (const [bucket, fieldsAndValues] of byBucket) {
-      pipeline.hset(this.#bucketKey(bucket, staged), ...fieldsAndValues);
+      const key = this.#bucketKey(bucket, staged);
+      pipeline.hset(key, ...fieldsAndValues);
+      pipeline.hdel(key, PLACEHOLDER);
     }
-    return sumAdded(await pipeline.exec());
+    const results = await pipeline.exec();
+    throwFirstError(results);
+    // Every other reply is an HSET's count of new fields; the HDELs' are not rows.
+    return (results ?? []).reduce((sum, [, added], index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+    await this.#verifyComplete(staged, records);
     const live: LiveList = {
       exposureId: staged.exposureId,
       version: staged.version,
@@ -184,12 +194,12 @@ export class RedisListStore implements ListStore {
     const pipeline = this.#redis.pipeline();
     for (const probe of probes) {
       const key = this.#bucketKey(probe.entry.bucket, probe);
-      // The digest, then the sentinel of the same key: both integer replies of one byte, so a hit
-      // and a miss cost the same commands and bytes. Redis runs one connection's commands in order,
-      // and a bucket key of a version is never written again once it is live: if the sentinel is
-      // there after the digest was asked, the key was there when it was asked.
+      // The digest, then whether the key exists: both integer replies of one byte, so a hit and a
+      // miss cost the same commands and bytes. Redis runs one connection's commands in order, and a
+      // bucket key of a version is never written again once it is live: if the key is there after
+      // the digest was asked, it was there when the digest was asked.
       pipeline.hexists(key, probe.entry.digest);
-      pipeline.hexists(key, BUCKET_SENTINEL);
+      pipeline.exists(key);
     }
     // This read comes after every probe.
     pipeline.hgetall(this.#live);
@@ -211,6 +221,65 @@ export class RedisListStore implements ListStore {
     return { found, liveAfter };
   }
 
+  /**
+   * Before a version goes live: every bucket key is there, and together they hold exactly the
+   * rows written. A key lost during the upload (a restart, a failover of the node holding it) and
+   * written again by later rows lacks both its earlier rows and its placeholder, so the count
+   * tells, and the version never goes live with rows missing.
+   */
+  async #verifyComplete(staged: StagedList, records: number): Promise<void> {
+    let stored = 0;
+    let missing = 0;
+    await this.#forEachBucketBatch(
+      staged,
+      (pipeline, key) => {
+        pipeline.hlen(key);
+        pipeline.hexists(key, PLACEHOLDER);
+      },
+      (results) => {
+        for (let index = 0; index < results.length; index += 2) {
+          const fields = Number(results[index]?.[1]);
+          const placeholder = Number(results[index + 1]?.[1]);
+          if (fields === 0) missing += 1;
+          stored += fields - placeholder;
+        }
+      },
+    );
+    if (missing > 0 || stored !== records) {
+      throw new ListDataLostError(
+        `version ${versionField(staged.exposureId, staged.version)} holds ${stored} of the ${records} rows written ` +
+          `(${missing} bucket keys missing) before going live`,
+      );
+    }
+  }
+
+  /** Writes the placeholder into every bucket of a live version that has no key. */
+  async #fillEmptyBuckets(list: LiveList): Promise<void> {
+    const json = await this.#redis.hget(this.#versions, versionField(list.exposureId, list.version));
+    if (json === null) return;
+    const record = JSON.parse(json) as UnusedVersion;
+    const absent: string[] = [];
+    let batch: string[] = [];
+    await this.#forEachBucketBatch(
+      record,
+      (pipeline, key) => {
+        batch.push(key);
+        pipeline.exists(key);
+      },
+      (results) => {
+        results.forEach(([, exists], index) => {
+          if (exists === 0) absent.push(batch[index] as string);
+        });
+        batch = [];
+      },
+    );
+    for (let start = 0; start < absent.length; start += BUCKET_BATCH) {
+      const pipeline = this.#redis.pipeline();
+      for (const key of absent.slice(start, start + BUCKET_BATCH)) pipeline.hset(key, PLACEHOLDER, EMPTY);
+      throwFirstError(await pipeline.exec());
+    }
+  }
+
   #boundIdentity(): string {
     if (this.#identity === undefined) throw new Error('the list store was used before bindIdentity');
     return this.#identity;
@@ -225,10 +294,11 @@ export class RedisListStore implements ListStore {
     return liveListsOf(fields);
   }
 
-  /** Runs `command` on the key of every bucket of `list`, a pipeline per batch. */
+  /** Runs `command` on the key of every bucket of `list`, a pipeline per batch, handing each batch's replies to `read`. */
   async #forEachBucketBatch(
     list: { exposureId: string; version: number; bucketBits: number },
     command: (pipeline: ReturnType<Redis['pipeline']>, key: string) => unknown,
+    read: (results: [Error | null, unknown][]) => void = () => undefined,
   ): Promise<void> {
     const buckets = 2 ** list.bucketBits;
     for (let start = 0; start < buckets; start += BUCKET_BATCH) {
@@ -236,7 +306,9 @@ export class RedisListStore implements ListStore {
       for (let bucket = start; bucket < Math.min(start + BUCKET_BATCH, buckets); bucket += 1) {
         command(pipeline, this.#bucketKey(bucket, list));
       }
-      throwFirstError(await pipeline.exec());
+      const results = await pipeline.exec();
+      throwFirstError(results);
+      read(results ?? []);
     }
   }
 
@@ -267,9 +339,4 @@ function lostBucketError(lost: { exposureId: string; version: number }): ListDat
 function throwFirstError(results: PipelineResults): void {
   const failed = (results ?? []).find(([error]) => error !== null);
   if (failed?.[0]) throw failed[0];
-}
-
-function sumAdded(results: PipelineResults): number {
-  throwFirstError(results);
-  return (results ?? []).reduce((sum, [, added]) => sum + Number(added), 0);
 }

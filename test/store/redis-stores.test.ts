@@ -12,7 +12,7 @@ const NOW = new Date('2026-12-02T09:00:00.000Z');
 const BUCKETS = 65536;
 
 describe('redis list layout', () => {
-  it('when a version is begun, then every bucket key exists with its sentinel, and deleting it leaves none', async () => {
+  it('when a version is begun, then every bucket key exists, empty ones holding a placeholder, and deleting it leaves none', async () => {
     const prefix = uniquePrefix('layout');
     const stores = createRedisStores(new Redis(testRedisUrl()), prefix);
     const inspector = newTestRedis();
@@ -20,7 +20,7 @@ describe('redis list layout', () => {
       await stores.lists.bindIdentity({ freshStore: true });
       const entries = Array.from({ length: 2000 }, (_, i) => ({ bucket: i, digest: randomBytes(16) }));
       const staged = await stores.lists.beginVersion('exp-x', 'hp-1', 16, NOW);
-      await stores.lists.addEntries(staged, entries);
+      expect(await stores.lists.addEntries(staged, entries)).toBe(2000);
       const bucketKeys = (await keysWithPrefix(inspector, prefix)).filter((key) => key.includes('exp-x/'));
       // Empty buckets too: a missing key can then only mean lost data, never "no digest here".
       expect(bucketKeys).toHaveLength(BUCKETS);
@@ -28,10 +28,13 @@ describe('redis list layout', () => {
       expect(bucketKeys.every((key) => /^[^{]*\{[0-9a-f]{6}\}:exp-x\/\d+$/.test(key))).toBe(true);
       const withRow = bucketKeys.find((key) => key.includes('{000000}')) as string;
       const empty = bucketKeys.find((key) => key.includes('{00ffff}')) as string;
-      expect(await inspector.hlen(withRow)).toBe(2);
-      expect(await inspector.hlen(empty)).toBe(1);
+      // The placeholder leaves a bucket with its first digest: a large list pays nothing for it.
+      expect(await inspector.hkeys(withRow)).toHaveLength(1);
+      expect(await inspector.hexists(withRow, '~')).toBe(0);
+      expect(await inspector.hkeys(empty)).toEqual(['~']);
       expect(await inspector.object('ENCODING', withRow)).toBe('listpack');
-      await stores.lists.deleteVersion('exp-x', staged.version);
+      await stores.lists.activate(staged, 2000, NOW);
+      await stores.lists.removeList('exp-x');
       // The version counter and the live pointers (holding the store's identity) are left: numbers
       // are never reused, so a stale reader can't mix versions.
       expect((await keysWithPrefix(inspector, prefix)).sort()).toEqual([`${prefix}{lists}:live`, `${prefix}{lists}:next-version`]);
@@ -59,7 +62,7 @@ describe('redis list store that lost data', () => {
   });
   afterEach(async () => {
     const keys = await keysWithPrefix(redis, prefix);
-    if (keys.length > 0) await redis.del(...keys);
+    for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
     redis.disconnect();
   });
 
@@ -83,15 +86,31 @@ describe('redis list store that lost data', () => {
     expect((await probeListed()).found).toEqual([true]);
   });
 
-  it('when a deleted bucket key is written again without its sentinel, then it still counts as lost', async () => {
-    const key = await bucketKeyOf(listed.bucket);
+  it('when a bucket key is lost during an upload and written again by later rows, then the version never goes live', async () => {
+    const staged = await lists.beginVersion('exp-u', 'hp-1', 16, NOW);
+    const first = { bucket: 0x0042, digest: randomBytes(16) };
+    const later = { bucket: 0x0042, digest: randomBytes(16) };
+    await lists.addEntries(staged, [first]);
+    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{000042}') && name.includes('exp-u/')) as string;
     await redis.del(key);
-    await redis.hset(key, listed.digest, '');
-    await expect(probeListed()).rejects.toThrow(ListDataLostError);
+    await lists.addEntries(staged, [later]);
+
+    await expect(lists.activate(staged, 2, NOW)).rejects.toThrow(/holds 1 of the 2 rows/);
+    expect((await lists.liveLists()).some((list) => list.exposureId === 'exp-u')).toBe(false);
+  });
+
+  it('when a bucket key is lost during an upload and nothing is written to it again, then the version never goes live', async () => {
+    const staged = await lists.beginVersion('exp-v', 'hp-1', 16, NOW);
+    await lists.addEntries(staged, [{ bucket: 3, digest: randomBytes(16) }]);
+    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{00fffe}') && name.includes('exp-v/')) as string;
+    await redis.del(key);
+
+    await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(/1 bucket keys missing/);
   });
 
   it('when every key is gone (a wiped or restarted-empty store), then probes, even of nothing, and activations throw', async () => {
-    await redis.del(...(await keysWithPrefix(redis, prefix)));
+    const keys = await keysWithPrefix(redis, prefix);
+    for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
 
     await expect(probeListed()).rejects.toThrow(/identity is gone/);
     await expect(lists.probe([])).rejects.toThrow(ListDataLostError);
@@ -107,10 +126,15 @@ describe('redis list store that lost data', () => {
 
   it('when a server starts on a store that holds data but lost its identity, then it refuses; one written before identities is adopted', async () => {
     await redis.hdel(`${prefix}{lists}:live`, '~store');
-    // Pointers without an identity: the layout of a store written before identities existed.
+    // Pointers without an identity and no keys for empty buckets: the layout of a store written
+    // before identities existed. Adopted: empty buckets get their placeholder and answer misses.
+    const empty = await bucketKeyOf(0x0007);
+    await redis.del(empty);
     const adopting = new RedisListStore(redis, prefix);
     await adopting.bindIdentity({ freshStore: false });
     expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: listed }])).found).toEqual([true]);
+    expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
+    expect(await redis.hkeys(empty)).toEqual(['~']);
 
     await redis.del(`${prefix}{lists}:live`);
     const starting = new RedisListStore(redis, prefix);

@@ -204,6 +204,13 @@ export function describeStoreContract(name: string, open: () => Promise<Stores>)
         expect(probed.found).toEqual([false]);
       });
 
+      it('when a version holds fewer rows than were written to it, then it refuses to go live', async () => {
+        const staged = await stores.lists.beginVersion('exp-f', 'hp-1', 16, NOW);
+        await stores.lists.addEntries(staged, [entry(1), entry(2)]);
+        await expect(stores.lists.activate(staged, 3, NOW)).rejects.toThrow(/holds 2 of the 3 rows/);
+        expect(await stores.lists.liveLists()).toEqual([]);
+      });
+
       it('when the list store was never bound to the store identity, then it refuses to probe', async () => {
         const unbound = await open();
         try {
