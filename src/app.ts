@@ -24,6 +24,7 @@ import { closeConnectionsWhileDraining } from './health/drain-connections';
 import { healthRoutes, type StoreProblemReport } from './health/health-routes';
 import type { Readiness } from './health/readiness';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
+import { jsonBody } from './http/json-body';
 import { openApiDocument } from './http/openapi';
 import { packageRoot } from './http/package-root';
 import { adminListRoutes } from './lists/admin-list-routes';
@@ -141,7 +142,7 @@ export function createApp(deps: AppDeps): Express {
       }),
     ]),
   );
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(jsonBody(BODY_LIMIT));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // After the form parser: a posted form's hidden field may say its language.
   app.use(pageLanguage);

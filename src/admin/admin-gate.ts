@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../http/json-body';
 import { requireAdminToken, type AdminAuthOptions } from './require-admin-token';
 
 // Incident and exposure texts may run to a few thousand characters in two languages, escaped:
@@ -18,6 +19,6 @@ export function adminGate(auth: AdminAuthOptions): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  router.use(express.json({ limit: ADMIN_JSON_LIMIT }));
+  router.use(jsonBody(ADMIN_JSON_LIMIT));
   return router;
 }

@@ -1,5 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { jsonBody } from '../http/json-body';
 import { consoleErrors, consoleNotFound } from './console-errors';
 import { consoleLocals } from './console-locals';
 import { csrfProtection } from './csrf';
@@ -65,7 +66,7 @@ export function consoleRouter(deps: ConsoleDeps, pages: Router[]): Router {
 function bodyParsers(): RequestHandler {
   const parsers = (limit: string): [RequestHandler, RequestHandler] => [
     express.urlencoded({ extended: false, limit }),
-    express.json({ limit }),
+    jsonBody(limit),
   ];
   const forStaff = parsers(STAFF_BODY_LIMIT);
   const forAnyone = parsers(ANONYMOUS_BODY_LIMIT);
