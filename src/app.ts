@@ -27,6 +27,7 @@ import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { jsonBody } from './http/json-body';
 import { openApiDocument } from './http/openapi';
 import { packageRoot } from './http/package-root';
+import { renderView } from './http/render-view';
 import { adminListRoutes } from './lists/admin-list-routes';
 import type { AdminListService } from './lists/admin-list-service';
 import { operatorViews } from './http/operator-view';
@@ -117,7 +118,7 @@ export function createApp(deps: AppDeps): Express {
   // less a check refused under overload costs.
   const check = countedCheck(measuredCheck(deps.check, deps.metrics), deps.stats);
   app.use(checkApiRoutes(check, deps.checkRateLimits));
-  app.use(checkPageRoutes(check, deps.checkRateLimits));
+  app.use(checkPageRoutes(check, deps.checkRateLimits, renderView(app)));
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
   // Before the public body parsers: admin requests are authenticated before any body is read.
   const staffSession = staffHttp(deps.staffAuth);

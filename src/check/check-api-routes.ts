@@ -1,7 +1,10 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { CheckRateLimits } from '../abuse/check-rate-limits';
 import { rateLimitChecks } from '../abuse/rate-limit-middleware';
+import { jsonBody } from '../http/json-body';
 import { requireJson } from '../http/require-content-type';
+import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
+import { ApiAnswers } from './api-answers';
 import { emailFromBody } from './check-request';
 import { CHECK_BODY_LIMIT } from './check-body-limit';
 import type { Checker } from './checker';
@@ -9,9 +12,12 @@ import type { Checker } from './checker';
 /** POST /api/v1/check with everything it needs of its own, so that it can be mounted early (see createApp). */
 export function checkApiRoutes(check: Checker, limits: CheckRateLimits): Router {
   const router = Router();
-  router.post('/api/v1/check', requireJson, express.json({ limit: CHECK_BODY_LIMIT }), rateLimitChecks(limits), async (req, res) => {
+  // Padded: the answer's length on the wire must not tell a hit from a miss (src/check/answer-padding.ts).
+  const answers = new ApiAnswers();
+  router.post('/api/v1/check', requireJson, jsonBody(CHECK_BODY_LIMIT), rateLimitChecks(limits), async (req, res) => {
     const result = await check.check(emailFromBody(req.body));
-    res.set('Cache-Control', 'no-store').json(result);
+    const body = await answers.padded(result);
+    res.set('Cache-Control', PADDED_ANSWER_CACHE_CONTROL).type('json').send(body);
   });
   return router;
 }

@@ -2,20 +2,25 @@ import express, { Router } from 'express';
 import type { CheckRateLimits } from '../abuse/check-rate-limits';
 import { rateLimitChecks } from '../abuse/rate-limit-middleware';
 import { isAppError } from '../errors/app-error';
+import type { RenderView } from '../http/render-view';
 import { pageLanguage, type PageLanguageLocals } from '../i18n/page-language';
+import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
 import { CHECK_BODY_LIMIT } from './check-body-limit';
 import type { Checker } from './checker';
 import { emailProblemOf } from './email-problem';
-import { resultView } from './result-view';
+import { ResultPages } from './result-pages';
 
 /**
  * The public page: works as a plain HTML form, no script needed. Each route brings its parser and
  * page language (after the form parser: the form's hidden field says which language the result is
  * in), so that it can be mounted early (see createApp); the rate limit comes after both, so that a
- * refused form still gets its page in its language.
+ * refused form still gets its page in its language. The result page is padded, so that its length
+ * on the wire tells neither the result nor the language (src/check/result-pages.ts); `render` renders
+ * with the app's own view engine and globals, as res.render does.
  */
-export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router {
+export function checkPageRoutes(check: Checker, limits: CheckRateLimits, render: RenderView): Router {
   const router = Router();
+  const pages = new ResultPages(render);
 
   router.get('/', pageLanguage, (_req, res) => {
     res.render('check.njk', { email: '' });
@@ -27,7 +32,8 @@ export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router
     res.set('Cache-Control', 'no-store');
     try {
       const result = await check.check(email);
-      res.render('result.njk', resultView(result, lang));
+      const page = await pages.padded(result, lang);
+      res.set('Cache-Control', PADDED_ANSWER_CACHE_CONTROL).type('html').send(page);
     } catch (error) {
       if (isAppError(error) && error.code === 'invalid_email') {
         // Show the form again with what they typed, so they can correct it; it goes nowhere else.

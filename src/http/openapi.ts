@@ -110,7 +110,9 @@ export const openApiDocument = {
         },
         responses: {
           '200': {
-            description: 'The answer. `affected: false` means "not in the lists held here", not "safe".',
+            description:
+              'The answer. `affected: false` means "not in the lists held here", not "safe". The JSON text is ' +
+              'followed by spaces, so that every answer has the same length whatever it says.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResult' } } },
           },
           '400': errorResponse('invalid_email, invalid_request or malformed_json'),

@@ -47,12 +47,17 @@ export function applyPageLanguage(req: Request, res: Response): PageLanguageLoca
   // The same URL answers in either language; shared caches must keep them apart.
   res.vary('Accept-Language').vary('Cookie');
   res.set('Content-Language', language);
-  const locals: PageLanguageLocals = {
+  const locals = languageLocals(language);
+  Object.assign(res.locals, locals);
+  return locals;
+}
+
+/** What a page template reads for `language`; also for pages rendered without a request (the result page's padded size). */
+export function languageLocals(language: Language): PageLanguageLocals {
+  return {
     lang: language,
     otherLang: otherLanguage(language),
     t: messagesFor(language),
     tOther: messagesFor(otherLanguage(language)),
   };
-  Object.assign(res.locals, locals);
-  return locals;
 }

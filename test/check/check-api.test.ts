@@ -15,7 +15,7 @@ describe.each(['memory', 'redis'] as const)('check API on the %s store with the 
   it('when the address is in the catalog list, then it is affected with that exposure and its incident', async () => {
     const response = await check({ email: 'taro.yamada@example.jp' });
     expect(response.status).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('no-store, no-transform');
     // Never stored, so never revalidated: no hash of the answer is made for an ETag.
     expect(response.headers.etag).toBeUndefined();
     expect(response.body.affected).toBe(true);

@@ -55,7 +55,7 @@ describe('check page', () => {
     const response = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
 
     expect(response.status).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('no-store, no-transform');
     expect(response.text).toContain('<html lang="ja">');
     expect(response.text).toContain('お客様のメールアドレスは、流出したデータに含まれていました');
     expect(response.text).toContain('ウェブサイトでのカタログ請求（2000〜2009年）');
@@ -92,7 +92,7 @@ describe('check page', () => {
     const response = await post({ email: 'someone.else@example.com', lang: 'en' });
 
     expect(response.status).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('no-store, no-transform');
     expect(response.text).toContain('Your email address is not in the lists we hold');
     expect(response.text).toContain('This does not mean that your data is safe');
     expect(response.text).not.toMatch(/you are safe|not affected/i);
