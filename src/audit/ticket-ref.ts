@@ -7,7 +7,9 @@ export const TICKET_REF_MAX = 64;
  * The reference of a caller's ticket in the support system ("ZD-48213", "問合せ-0192"): required
  * for every staff check, it links the audit event to the conversation without the audit log
  * holding anything about the caller. NFKC folds full-width input ("ＺＤ－４８２１３") into the
- * form a later search types. Never an address: `@` is refused in any width.
+ * form a later search types. Never an address: `@` is refused in any width, and so is `%` (also
+ * after NFKC: `％`, `﹪`), since an address typed URL-encoded (`%40`, `%2540`, ...) is still one
+ * and the audit stream is never trimmed. No ticket system needs `%` in its references.
  */
 export function ticketRefFrom(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -17,13 +19,17 @@ export function ticketRefFrom(value: unknown): string {
   if ([...ticketRef].length > TICKET_REF_MAX) {
     throw invalidTicketRef(`A ticket reference is at most ${TICKET_REF_MAX} characters.`);
   }
-  const problem = auditTextProblem(ticketRef);
-  if (problem !== undefined) {
+  // In this order, as ticketRefProblemOf (src/support/support-form.ts) reads it back for the form.
+  if (ticketRef.includes('@')) {
+    throw invalidTicketRef('A ticket reference must not contain "@": enter the ticket\'s reference, never the caller\'s address.');
+  }
+  if (ticketRef.includes('%')) {
     throw invalidTicketRef(
-      ticketRef.includes('@')
-        ? 'A ticket reference must not contain "@": enter the ticket\'s reference, never the caller\'s address.'
-        : 'A ticket reference must not contain line breaks, tabs or other control characters.',
+      'A ticket reference must not contain "%": an address typed URL-encoded (such as %40) must never reach the audit log.',
     );
+  }
+  if (auditTextProblem(ticketRef) !== undefined) {
+    throw invalidTicketRef('A ticket reference must not contain line breaks, tabs or other control characters.');
   }
   return ticketRef;
 }

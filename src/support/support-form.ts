@@ -5,7 +5,7 @@ import type { EmailProblem } from '../i18n/messages';
 import type { SupportNotice } from './support-messages';
 
 /** Why a ticket reference was refused, so the form can say it in the staff member's language. */
-export type TicketRefProblem = 'missing' | 'tooLong' | 'address' | 'control';
+export type TicketRefProblem = 'missing' | 'tooLong' | 'address' | 'percent' | 'control';
 
 /** The check form as posted. Only the route holds the address, for as long as the check takes. */
 export interface SupportForm {
@@ -33,11 +33,12 @@ export function supportFormOf(body: unknown): SupportForm {
 
 /**
  * The ticket reference worth typing into the field again: what was typed, unless it holds an `@`
- * in any width (then it may be the caller's address, typed into the wrong field, and must not
- * come back in the page).
+ * in any width or a `%` (then it may be the caller's address, typed into the wrong field, perhaps
+ * URL-encoded, and must not come back in the page).
  */
 export function keptTicketRef(typed: string): string {
-  return typed.normalize('NFKC').includes('@') ? '' : typed;
+  const folded = typed.normalize('NFKC');
+  return folded.includes('@') || folded.includes('%') ? '' : typed;
 }
 
 /** A ticket reference from a link ("check another address for this ticket"), if it is a valid one. */
@@ -81,5 +82,6 @@ export function ticketRefProblemOf(typed: string): TicketRefProblem {
   if (ticketRef === '') return 'missing';
   if ([...ticketRef].length > TICKET_REF_MAX) return 'tooLong';
   if (ticketRef.includes('@')) return 'address';
+  if (ticketRef.includes('%')) return 'percent';
   return 'control';
 }

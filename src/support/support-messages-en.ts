@@ -29,6 +29,9 @@ export const SUPPORT_EN: SupportMessages = {
       address:
         'A ticket reference must not contain "@": enter the ticket\'s reference, never the caller\'s address. ' +
         'What you typed there has been cleared.',
+      percent:
+        'A ticket reference must not contain "%": an address typed URL-encoded (such as %40) must never reach ' +
+        'the audit log. What you typed there has been cleared.',
       control: 'A ticket reference must not contain line breaks, tabs or invisible characters.',
     },
     emailProblems: {

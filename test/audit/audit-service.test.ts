@@ -184,6 +184,10 @@ function describeAuditContract(name: string, open: () => { store: AuditStore; cl
     it.each([
       ['a ticket reference with an address', { ...supportCheck('taro.yamada@example.jp') }],
       ['a ticket reference with a full-width at sign', { ...supportCheck('taro＠example.jp') }],
+      ['a ticket reference with a percent-encoded at sign', { ...supportCheck('taro%40example.jp') }],
+      ['a ticket reference with an at sign percent-encoded twice', { ...supportCheck('taro%2540example.jp') }],
+      ['a ticket reference with a full-width percent-encoded at sign', { ...supportCheck('taro％４０example.jp') }],
+      ['a detail with an at sign percent-encoded three times', { actor: ADMIN, action: 'list.upload', details: { file: 'a%252540b.jp' } }],
       ['a ticket reference with a line break', { ...supportCheck('ZD-1\nforged line') }],
       ['a username with an address', { actor: { ...SUPPORT, username: 'sato@example.jp' }, action: 'staff.login' }],
       ['a detail with an address', { actor: ADMIN, action: 'list.upload', details: { file: 'hanako.suzuki@example.jp' } }],

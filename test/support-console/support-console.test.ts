@@ -252,6 +252,30 @@ describe('the support console: checking an address for a caller', () => {
     });
   });
 
+  describe.each([
+    ['URL-encoded', 'taro.yamada%40example.jp'],
+    ['URL-encoded twice', 'taro.yamada%2540example.jp'],
+    ['URL-encoded in full-width characters', 'taro.yamada％４０example.jp'],
+  ])('when an address %s is typed into the ticket reference field', (_how, typed) => {
+    it('then it is refused with 400, in the console\'s language, not put back in the field, and nothing is audited', async () => {
+      const before = (await service.runtime.audit.query({ limit: 500 })).events.length;
+
+      const english = await postCheck(supportAgent, { ticketRef: typed, email: LISTED });
+      const japanese = await postCheck(supportAgent, { ticketRef: typed, email: LISTED, lang: 'ja' });
+
+      expect(english.status).toBe(400);
+      expect(english.text).toContain('A ticket reference must not contain &quot;%&quot;');
+      expect(japanese.status).toBe(400);
+      expect(japanese.text).toContain('チケット番号に「%」は使えません');
+      for (const response of [english, japanese]) {
+        expect(inputValue(response.text, 'ticketRef')).toBe('');
+        expect(response.text).not.toContain('taro.yamada');
+      }
+      expect(JSON.stringify((await service.runtime.audit.query({ limit: 500 })).events.slice(0, 5))).not.toMatch(/%|％|taro/);
+      expect((await service.runtime.audit.query({ limit: 500 })).events).toHaveLength(before);
+    });
+  });
+
   describe('when the address is not a valid address', () => {
     it('then the form comes back with 400 and the message, the ticket reference kept and the address not', async () => {
       const typed = 'taro.yamada-at-example.jp';
