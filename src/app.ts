@@ -86,6 +86,8 @@ export interface AppDeps {
   staffAdmin: AuditedStaffAdmin;
   /** The signed-in admin's own API tokens (admin console), audited. */
   apiTokenAdmin: AuditedApiTokens;
+  /** A list upload (admin API or console) whose body stalls this long is cut off (LIST_UPLOAD_IDLE_SECONDS). */
+  listUploadIdleMs: number;
 }
 
 // The public endpoints other than the checks take small bodies, like the checks (which parse their own).
@@ -140,6 +142,8 @@ export function createApp(deps: AppDeps): Express {
         staff: deps.staffAuth.staff,
         staffAdmin: deps.staffAdmin,
         apiTokens: deps.apiTokenAdmin,
+        listUploadIdleMs: deps.listUploadIdleMs,
+        tokenReads: deps.staffAuth.apiTokens,
       }),
     ]),
   );
@@ -156,7 +160,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(catalogRoutes(deps.catalog));
   // Reads go to the services; every change goes through the audited actions of the request's actor.
   app.use(adminCatalogRoutes(deps.adminCatalog, deps.auditedAdmin));
-  app.use(adminListRoutes(deps.auditedAdmin));
+  app.use(adminListRoutes(deps.auditedAdmin, deps.listUploadIdleMs));
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.logger));

@@ -67,6 +67,8 @@ export interface Runtime {
   /** Staff actions: recorded by the consoles and the admin API, read by admins. */
   audit: AuditService;
   /** Public check counters per day; the check routes feed it. */
+  /** LIST_UPLOAD_IDLE_SECONDS: the HTTP layer cuts off a list upload that stalls this long. */
+  listUploadIdleMs: number;
   stats: StatsService;
   /** Support checks on a caller's behalf, each audited before it is answered. */
   staffCheck: StaffCheckService;
@@ -164,7 +166,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
     const staff = new StaffService({ store: stores.staff, clock });
     const apiTokens = new ApiTokenService({ store: stores.apiTokens, staff, clock });
-    const staffAdmin = new AuditedStaffAdmin({ staff, audit });
+    const staffAdmin = new AuditedStaffAdmin({ staff, audit, tokens: apiTokens });
     const apiTokenAdmin = new AuditedApiTokens({ tokens: apiTokens, audit });
     const staffAuth: StaffAuthDeps = {
       staff,
@@ -208,6 +210,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       auditedAdmin,
       staff,
       apiTokens,
+      listUploadIdleMs: config.listUploadIdleMs,
       staffAdmin,
       apiTokenAdmin,
       staffAuth,
@@ -254,6 +257,7 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     staffCheck: runtime.staffCheck,
     auditedAdmin: runtime.auditedAdmin,
     staffAdmin: runtime.staffAdmin,
+    listUploadIdleMs: runtime.listUploadIdleMs,
     apiTokenAdmin: runtime.apiTokenAdmin,
     // Per app: the server marks its own app draining on SIGTERM.
     readiness: new Readiness(),

@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
 import { collectDefaultMetrics } from 'prom-client';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { gracefulShutdown } from './health/graceful-shutdown';
+import { createHttpServer } from './http/http-server';
 import { createLogger } from './logging/create-logger';
 import { appDepsOf, openRuntime, prepareToServe } from './runtime';
 
@@ -22,18 +24,28 @@ async function main(): Promise<void> {
   collectDefaultMetrics({ register: runtime.metrics.registry });
   const deps = appDepsOf(runtime, logger);
   const app = createApp(deps);
-  const server = app.listen(config.port, () => {
-    if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
-    logger.info(
-      { port: config.port, demoMode: runtime.demoMode, startMs: Math.round(performance.now() - startedAt) },
-      `Exposure Check listening on http://localhost:${config.port}`,
-    );
-  });
-
-  // A 3.1M-row list upload streams for up to ~10 minutes; Node's default requestTimeout (5 minutes)
-  // would cut it off. A sender that stalls is still dropped by the idle timeout.
-  server.requestTimeout = 60 * 60_000;
+  // Every request must arrive within REQUEST_TIMEOUT_SECONDS; list uploads are bounded by
+  // LIST_UPLOAD_IDLE_SECONDS instead (src/http/http-server.ts, src/lists/list-upload-body.ts).
+  const server = createHttpServer(app, config.requestTimeoutMs);
+  // A connection silent this long is dropped, whatever it is waiting for.
   server.timeout = 2 * 60_000;
+  await listen(server, config.port, config.host);
+  if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
+  if (runtime.demoMode && !isLoopback(config.host)) {
+    logger.warn(
+      { host: config.host ?? 'every interface' },
+      'DEMO MODE on a network interface (HOST): anyone who can reach this port can sign in with the demo passwords above',
+    );
+  }
+  logger.info(
+    {
+      port: config.port,
+      host: config.host ?? 'every interface',
+      demoMode: runtime.demoMode,
+      startMs: Math.round(performance.now() - startedAt),
+    },
+    `Exposure Check listening on http://${urlHost(config.host)}:${config.port}`,
+  );
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -54,6 +66,31 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Resolves once listening; a port taken or an address not on this machine rejects, naming PORT or HOST. */
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      const where = host === undefined ? `PORT ${port}` : `HOST ${host} PORT ${port}`;
+      reject(new ConfigError(`Cannot listen on ${where}: ${error.code ?? error.message}`));
+    };
+    server.once('error', refused);
+    server.listen({ port, ...(host !== undefined && { host }) }, () => {
+      server.off('error', refused);
+      resolve();
+    });
+  });
+}
+
+function isLoopback(host: string | undefined): boolean {
+  return host === 'localhost' || host === '::1' || (host !== undefined && host.startsWith('127.'));
+}
+
+/** The host part of a URL to the server: brackets around an IPv6 address; every interface includes localhost. */
+function urlHost(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { isAppError } from '../errors/app-error';
 import type { HashingProfile } from '../hashing/hashing-profile';
 import type { AuditedStaffAdmin } from '../staff/audited-staff-admin';
 import type { StaffService } from '../staff/staff-service';
+import type { ApiTokenService } from '../tokens/api-token-service';
 import type { AuditedApiTokens } from '../tokens/audited-api-tokens';
 import { adminLocals } from './admin-locals';
 import { dashboardRoutes } from './dashboard-routes';
@@ -21,6 +22,10 @@ export interface AdminConsoleDeps {
   staff: Pick<StaffService, 'list' | 'get'>;
   staffAdmin: AuditedStaffAdmin;
   apiTokens: AuditedApiTokens;
+  /** Any account's API tokens, for its staff page (reads only). */
+  tokenReads: Pick<ApiTokenService, 'listTokens'>;
+  /** A list upload whose body stalls this long is cut off. */
+  listUploadIdleMs: number;
 }
 
 /**
@@ -36,7 +41,7 @@ export function adminConsoleRoutes(deps: AdminConsoleDeps): Router {
   router.use(dashboardRoutes(deps));
   router.use(incidentRoutes(deps));
   router.use(exposureRoutes(deps));
-  router.use(staffRoutes({ staff: deps.staff, staffAdmin: deps.staffAdmin }));
+  router.use(staffRoutes({ staff: deps.staff, staffAdmin: deps.staffAdmin, tokens: deps.tokenReads }));
   router.use(tokenRoutes({ apiTokens: deps.apiTokens }));
   router.use(auditGapPage);
   return router;

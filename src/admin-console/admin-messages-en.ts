@@ -248,21 +248,27 @@ export const ADMIN_EN: AdminMessages = {
     changeRole: 'Change role',
     stateHeadingDisable: 'Disable the account',
     stateHeadingEnable: 'Enable the account',
-    disableIntro: 'A disabled account cannot sign in; its sessions end at once and its API tokens stop working.',
+    disableIntro: 'A disabled account cannot sign in; its sessions end at once and its API tokens are revoked.',
     enableIntro: 'The account is disabled. Enabled again, it signs in with its current password.',
     disableLink: 'Disable this account…',
     enableLink: 'Enable this account…',
     passwordHeading: 'Reset the password',
-    passwordIntro: 'Every session of the account ends at once. Give the person the new password by a safe channel.',
-    ownPasswordIntro: 'This is your own account: your session ends at once and you sign in again with the new password.',
+    passwordIntro:
+      'Every session of the account ends at once and its API tokens are revoked. Give the person the new password by a safe channel.',
+    ownPasswordIntro:
+      'This is your own account: your session ends at once, your API tokens are revoked, and you sign in again with the new password.',
+    tokensHeading: 'API tokens of this account',
+    tokensIntro:
+      'Only their owner can make or revoke them one by one. Resetting the password, changing the role or disabling the account revokes all of them.',
+    tokensEmpty: 'This account has no API tokens.',
     newPassword: 'New password',
     resetPassword: 'Reset password',
     confirmDisableTitle: (name) => `Disable the account of ${name}?`,
     confirmDisableBody:
-      'They can no longer sign in; their open sessions end at once and their API tokens stop working. You can enable the account again later.',
+      'They can no longer sign in; their open sessions end at once and their API tokens are revoked for good. You can enable the account again later.',
     confirmDisableButton: 'Disable the account',
     confirmEnableTitle: (name) => `Enable the account of ${name}?`,
-    confirmEnableBody: 'They can sign in again with their current password, and their API tokens work again.',
+    confirmEnableBody: 'They can sign in again with their current password. Their old API tokens stay revoked: they make new ones.',
     confirmEnableButton: 'Enable the account',
     problems: {
       invalid_username: 'A username is 3 to 40 characters: lower-case letters, digits and . _ - , starting with a letter or digit. Not an email address.',

@@ -220,6 +220,10 @@ export interface AdminMessages {
     passwordHeading: string;
     passwordIntro: string;
     ownPasswordIntro: string;
+    /** The account page's list of its API tokens (read only: only the owner makes or revokes one). */
+    tokensHeading: string;
+    tokensIntro: string;
+    tokensEmpty: string;
     newPassword: string;
     resetPassword: string;
     confirmDisableTitle: (name: string) => string;

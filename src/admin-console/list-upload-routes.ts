@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AuditedAdmin } from '../admin/audited-admin';
 import { requireContentType } from '../http/require-content-type';
+import { listUploadBody } from '../lists/list-upload-body';
 import { actorOf } from '../staff/actor';
 import { requireStaffApi } from '../staff/require-staff';
 
@@ -12,12 +13,13 @@ const requireTextPlain = requireContentType('text/plain', 'Send the list file as
  * PUT /admin/exposures/:id/list: the exposure page's upload script sends the list file here with
  * the session cookie and the X-CSRF-Token header (checked by the console router before this runs).
  * The console's parsers read forms and JSON only, so the text/plain file reaches the list service
- * unread, as a stream, exactly as through the admin API. Answers JSON: the summary, or the error.
+ * unread, as a stream, exactly as through the admin API (and cut off, as there, when it stalls for
+ * `listUploadIdleMs`). Answers JSON: the summary, or the error.
  */
-export function listUploadRoutes(deps: { auditedAdmin: AuditedAdmin }): Router {
+export function listUploadRoutes(deps: { auditedAdmin: AuditedAdmin; listUploadIdleMs: number }): Router {
   const router = Router();
   router.put('/admin/exposures/:id/list', requireStaffApi('admin'), requireTextPlain, async (req: IdRequest, res) => {
-    const summary = await deps.auditedAdmin.as(actorOf(res)).uploadList(req.params.id, req);
+    const summary = await deps.auditedAdmin.as(actorOf(res)).uploadList(req.params.id, listUploadBody(req, res, deps.listUploadIdleMs));
     res.json(summary);
   });
   return router;

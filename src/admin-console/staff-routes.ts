@@ -5,18 +5,22 @@ import type { AuditedStaffAdmin, StaffAdminActions } from '../staff/audited-staf
 import { requireStaffPage } from '../staff/require-staff';
 import type { StaffMember } from '../staff/staff-model';
 import type { StaffService } from '../staff/staff-service';
+import type { ApiTokenService } from '../tokens/api-token-service';
 import { staffOf } from '../staff/staff-session';
 import { adminTextOf, doneUrl, languageOf } from './admin-locals';
 import type { StaffProblem } from './admin-messages';
 import { formField } from './form-fields';
 import { codedProblemOf, type CodedProblem } from './form-problem';
 import { roleOptions, rosterOrder, staffRow } from './staff-views';
+import { tokenRow } from './token-routes';
 
 export interface StaffConsoleDeps {
   /** Reads: not audited. */
   staff: Pick<StaffService, 'list' | 'get'>;
   /** Every change, audited as the signed-in admin. */
   staffAdmin: AuditedStaffAdmin;
+  /** An account's API tokens, shown on its page (a read: only the owner makes or revokes one). */
+  tokens: Pick<ApiTokenService, 'listTokens'>;
 }
 
 type IdRequest = Request<{ id: string }>;
@@ -69,7 +73,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
   });
 
   router.get('/admin/staff/:id', adminOnly, async (req: IdRequest, res) => {
-    renderMember(res, await existing(req.params.id), {});
+    await renderMember(res, await existing(req.params.id), {});
   });
 
   router.post('/admin/staff/:id/role', adminOnly, async (req: IdRequest, res) => {
@@ -78,7 +82,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
       res.redirect(303, doneUrl(staffPath(req.params.id), 'roleChanged'));
     } catch (error) {
       const problem = problemOf(res, error);
-      renderMember(res.status(statusOf(problem)), await existing(req.params.id), { roleProblem: problem });
+      await renderMember(res.status(statusOf(problem)), await existing(req.params.id), { roleProblem: problem });
     }
   });
 
@@ -104,7 +108,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
         res.redirect(303, doneUrl(staffPath(req.params.id), disabled ? 'disabled' : 'enabled'));
       } catch (error) {
         const problem = problemOf(res, error);
-        renderMember(res.status(statusOf(problem)), await existing(req.params.id), { stateProblem: problem });
+        await renderMember(res.status(statusOf(problem)), await existing(req.params.id), { stateProblem: problem });
       }
     });
   }
@@ -118,7 +122,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
       res.redirect(303, doneUrl(staffPath(req.params.id), 'passwordReset'));
     } catch (error) {
       const problem = problemOf(res, error);
-      renderMember(res.status(400), await existing(req.params.id), { passwordProblem: problem });
+      await renderMember(res.status(400), await existing(req.params.id), { passwordProblem: problem });
     }
   });
 
@@ -139,10 +143,12 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
     });
   }
 
-  function renderMember(res: Response, member: StaffMember, state: MemberPageState): void {
+  async function renderMember(res: Response, member: StaffMember, state: MemberPageState): Promise<void> {
     const at = adminTextOf(res);
+    const tokens = await deps.tokens.listTokens(member.id);
     res.render('admin/staff-member.njk', {
       member: staffRow(member, selfIdOf(res), languageOf(res), at),
+      tokens: tokens.map((token) => tokenRow(token, languageOf(res), at)),
       currentRole: member.role,
       roles: roleOptions(at),
       ...state,

@@ -13,7 +13,7 @@ import { codedProblemOf, type CodedProblem } from './form-problem';
 
 type IdRequest = Request<{ id: string }>;
 
-interface TokenRow {
+export interface TokenRow {
   id: string;
   label: string;
   created: string;
@@ -96,7 +96,8 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
   return router;
 }
 
-function tokenRow(token: ApiTokenView, language: Language, at: AdminMessages): TokenRow {
+/** One token as the console lists it (its own tokens page, and a staff account's page). */
+export function tokenRow(token: ApiTokenView, language: Language, at: AdminMessages): TokenRow {
   return {
     id: token.id,
     label: token.label,

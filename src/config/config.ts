@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { CheckRateLimitSettings } from '../abuse/check-rate-limits';
@@ -23,6 +24,15 @@ export interface Argon2Costs {
 
 export interface Config {
   port: number;
+  /**
+   * The address to listen on; absent: every interface. Demo mode defaults to 127.0.0.1: it prints
+   * the demo admin's password in its log, so only this machine may reach it unless HOST says otherwise.
+   */
+  host: string | undefined;
+  /** The whole request, headers and body, must arrive within this long (list uploads excepted: see below). */
+  requestTimeoutMs: number;
+  /** A list upload is cut off when nothing of its body arrives for this long (it may take minutes in all). */
+  listUploadIdleMs: number;
   /** Absent: demo mode on the embedded in-memory store. */
   redisUrl: string | undefined;
   /** Namespace for every key this service writes, so several deployments (or test files) can share one Redis. */
@@ -52,6 +62,9 @@ export interface Config {
 /** Every variable the service reads; the compose file test checks deployments against it. */
 export const CONFIG_VARIABLES = [
   'PORT',
+  'HOST',
+  'REQUEST_TIMEOUT_SECONDS',
+  'LIST_UPLOAD_IDLE_SECONDS',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
   'OPRF_SECRET_KEY',
@@ -97,6 +110,21 @@ const schema = z.object({
   PORT: integer(1, 65535, 3000),
   REDIS_URL: optionalText.pipe(
     z
+  // An address, not a name to resolve: what the service is reachable on must not depend on DNS.
+  HOST: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => value === 'localhost' || isIP(value) !== 0,
+        'must be an IP address to listen on (127.0.0.1 or ::1 for this machine only, 0.0.0.0 or :: for every interface) or localhost',
+      )
+      .optional(),
+  ),
+  // Whole requests of this service are a few kilobytes: 20 s is ample on a poor mobile link, and a
+  // client that trickles its request (slowloris) holds a connection no longer than that.
+  REQUEST_TIMEOUT_SECONDS: integer(1, 600, 20),
+  // A list upload streams for minutes; a healthy client never goes this long without sending.
+  LIST_UPLOAD_IDLE_SECONDS: integer(1, 3600, 30),
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
       .optional(),
@@ -196,6 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     newProfileArgon2: {
       memoryKiB: values.ARGON2_MEMORY_KIB,
       iterations: values.ARGON2_ITERATIONS,
+    host: values.HOST ?? (values.REDIS_URL === undefined ? '127.0.0.1' : undefined),
+    requestTimeoutMs: values.REQUEST_TIMEOUT_SECONDS * 1000,
+    listUploadIdleMs: values.LIST_UPLOAD_IDLE_SECONDS * 1000,
       parallelism: values.ARGON2_PARALLELISM,
     },
     logLevel: values.LOG_LEVEL,

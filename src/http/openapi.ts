@@ -358,6 +358,9 @@ export const openApiDocument = {
       },
       delete: {
         summary: "Erase the exposure's hashed list: it stops answering checks and no key of any version remains",
+          '408': errorResponse(
+            'upload_stalled: nothing of the body arrived for LIST_UPLOAD_IDLE_SECONDS; nothing was loaded, the connection is closed',
+          ),
         description: 'The exposure stays and shows as not checkable by email. Idempotent.',
         security: adminSecurity,
         responses: {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors/app-error';
 
 /**
  * The list file format (issue 3): UTF-8 text; optional header lines starting with `#` before the
@@ -113,7 +113,7 @@ class BadLines {
   }
 }
 
-/** Splits a byte stream into numbered lines (1-based). A source error becomes `upload_incomplete`. */
+/** Splits a byte stream into numbered lines (1-based). A source error becomes `upload_incomplete`, unless it is an AppError. */
 async function* linesOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<Line, void, undefined> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -146,6 +146,8 @@ async function* linesOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<
       }
     }
   } catch (error) {
+    // A source that says why it stopped (an upload that stalled: src/lists/list-upload-body.ts) is answered as it says.
+    if (isAppError(error)) throw error;
     throw new AppError(
       'upload_incomplete',
       400,

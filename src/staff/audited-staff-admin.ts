@@ -2,6 +2,7 @@ import { recordChange } from '../audit/audited-change';
 import type { AuditAction, AuditDetails } from '../audit/audit-event';
 import type { AuditService } from '../audit/audit-service';
 import { AppError } from '../errors/app-error';
+import type { ApiTokenService } from '../tokens/api-token-service';
 import type { Actor } from './actor';
 import type { StaffMember } from './staff-model';
 import { checkRole } from './staff-rules';
@@ -20,20 +21,38 @@ export interface StaffAdminActions {
  * changes their own role or disables themselves (a slip would lock them out, and another admin
  * should see it happen). StaffService itself keeps one enabled admin. Events name the account by
  * id (and, on creation, its username and role); never a password, old or new.
+ *
+ * A password reset, a role change and a disabling also revoke every API token of the account, each
+ * revocation audited as `token.revoke` with the change as its reason: a reset is how a leaked
+ * credential is shut out, and a token would otherwise survive it (or, after a demotion or a
+ * disabling, come back the day the account is an enabled admin again).
  */
 export class AuditedStaffAdmin {
   readonly #staff: StaffService;
   readonly #audit: AuditService;
+  readonly #tokens: Pick<ApiTokenService, 'revokeAllOf'>;
 
-  constructor(deps: { staff: StaffService; audit: AuditService }) {
+  constructor(deps: { staff: StaffService; audit: AuditService; tokens: Pick<ApiTokenService, 'revokeAllOf'> }) {
     this.#staff = deps.staff;
     this.#audit = deps.audit;
+    this.#tokens = deps.tokens;
   }
 
   as(actor: Actor): StaffAdminActions {
     const self = actor.kind === 'break-glass' ? undefined : actor.staffId;
     const record = (action: AuditAction, staffId: string, details?: AuditDetails) =>
       recordChange(this.#audit, { actor, action, target: { staffId }, ...(details && { details }) });
+    // After the change and its event: a refused change (the last admin, a bad password) revokes nothing.
+    const revokeTokens = async (staffId: string, reason: AuditAction): Promise<void> => {
+      for (const token of await this.#tokens.revokeAllOf(staffId)) {
+        await recordChange(this.#audit, {
+          actor,
+          action: 'token.revoke',
+          target: { staffId, tokenId: token.id },
+          details: { reason },
+        });
+      }
+    };
     return {
       create: async (input) => {
         const member = await this.#staff.createStaff(input);
@@ -43,27 +62,38 @@ export class AuditedStaffAdmin {
       setRole: async (id, roleInput) => {
         const role = checkRole(roleInput);
         const current = await this.#existing(id);
-        if (current.role === role) return current;
+        if (current.role === role) {
+          // Nothing to change; but a retry after a revocation that failed half-way finishes it.
+          if (role !== 'admin') await revokeTokens(id, 'staff.role');
+          return current;
+        }
         if (id === self) {
           throw new AppError('own_role', 409, 'You cannot change your own role; another admin can.', { field: 'role' });
         }
         const member = await this.#staff.setRole(id, role);
         await record('staff.role', id, { role, previousRole: current.role });
+        await revokeTokens(id, 'staff.role');
         return member;
       },
       setDisabled: async (id, disabled) => {
         const current = await this.#existing(id);
-        if (current.disabled === disabled) return current;
+        if (current.disabled === disabled) {
+          // As for the role: a retry finishes a revocation that failed half-way.
+          if (disabled) await revokeTokens(id, 'staff.disable');
+          return current;
+        }
         if (disabled && id === self) {
           throw new AppError('disable_self', 409, 'You cannot disable your own account; another admin can.');
         }
         const member = await this.#staff.setDisabled(id, disabled);
         await record(disabled ? 'staff.disable' : 'staff.enable', id);
+        if (disabled) await revokeTokens(id, 'staff.disable');
         return member;
       },
       resetPassword: async (id, password) => {
         const member = await this.#staff.resetPassword(id, password);
         await record('staff.password_reset', id);
+        await revokeTokens(id, 'staff.password_reset');
         return member;
       },
     };

@@ -76,6 +76,23 @@ export class ApiTokenService {
     return viewOf(revoked);
   }
 
+  /**
+   * Revokes every live token of an account and answers the ones revoked now (none: nothing to do).
+   * For a password reset, a role change or a disabling: a token made before must not outlive it,
+   * nor come back when the account is an enabled admin again.
+   */
+  async revokeAllOf(ownerStaffId: string): Promise<ApiTokenView[]> {
+    const live = (await this.#store.listByOwner(ownerStaffId)).filter((record) => record.revokedAt === undefined);
+    const revokedAt = this.#clock().toISOString();
+    const revoked: ApiTokenView[] = [];
+    for (const record of live) {
+      const updated = { ...record, revokedAt };
+      await this.#store.revoke(updated);
+      revoked.push(viewOf(updated));
+    }
+    return revoked;
+  }
+
   /** Who a bearer secret belongs to, if it is a live token of an enabled admin. */
   async authenticate(secret: string): Promise<TokenAuthentication> {
     if (!looksLikeTokenSecret(secret)) return { ok: false, reason: 'unknown' };

@@ -15,7 +15,7 @@ describe('hashed-list endpoints in the OpenAPI document', () => {
 
     expect(put?.security).toEqual([{ adminToken: [] }]);
     expect(Object.keys(put?.requestBody?.content ?? {})).toEqual(['text/plain']);
-    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '415', '503']);
+    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '408', '409', '415', '503']);
   });
 
   it('when read, then DELETE erases the list, behind the bearer token', () => {
