@@ -28,6 +28,7 @@ import { seedDemoStaff, type DemoCredential } from './staff/demo-staff';
 import { memoryLoginThrottle, redisLoginThrottle } from './staff/login-throttle';
 import { sessionSecretFrom } from './staff/session-secret';
 import type { StaffAuthDeps } from './staff/staff-auth';
+import { PasswordHasher } from './staff/password-hash';
 import { StaffService } from './staff/staff-service';
 import { StatsService } from './stats/stats-service';
 import { createMemoryStores } from './store/memory-stores';
@@ -56,6 +57,8 @@ export interface Runtime {
   check: CheckService;
   /** The argon2 work of checks: bounded, the excess shed; its stats() feed /metrics. */
   checkQueue: BoundedWorkQueue;
+  /** The argon2 work of staff passwords (sign-ins, new accounts, resets): a small queue of its own. */
+  passwordQueue: BoundedWorkQueue;
   lists: ListService;
   adminLists: AdminListService;
   /** Per-IP, per-/64 and global check budgets, in the same backend as the data. */
@@ -64,11 +67,11 @@ export interface Runtime {
   /** This runtime's metrics (a registry of its own); the list service reports imports into it. */
   metrics: ServiceMetrics;
   metricsToken: string | undefined;
+  /** LIST_UPLOAD_IDLE_SECONDS: the HTTP layer cuts off a list upload that stalls this long. */
+  listUploadIdleMs: number;
   /** Staff actions: recorded by the consoles and the admin API, read by admins. */
   audit: AuditService;
   /** Public check counters per day; the check routes feed it. */
-  /** LIST_UPLOAD_IDLE_SECONDS: the HTTP layer cuts off a list upload that stalls this long. */
-  listUploadIdleMs: number;
   stats: StatsService;
   /** Support checks on a caller's behalf, each audited before it is answered. */
   staffCheck: StaffCheckService;
@@ -101,10 +104,11 @@ export interface RuntimeOptions {
 export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
   // argon2 hashes on libuv's threadpool (4 threads unless told): it needs one thread per hash the
-  // check queue runs, plus one so DNS and file work never wait behind argon2. libuv reads the size
-  // when the pool first starts, so this must run before anything uses it (connecting does: DNS);
-  // in a process whose pool already started (a test worker) it changes nothing.
-  ensureThreadpoolSize(process.env, config.checkQueue.maxRunning + 1);
+  // check queue and the password queue run, plus one so DNS and file work never wait behind
+  // argon2. libuv reads the size when the pool first starts, so this must run before anything uses
+  // it (connecting does: DNS); in a process whose pool already started (a test worker) it changes
+  // nothing.
+  ensureThreadpoolSize(process.env, config.checkQueue.maxRunning + config.staffAuth.passwordQueue.maxRunning + 1);
   const clock = options.clock ?? (() => new Date());
   const demoMode = config.redisUrl === undefined;
   const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
@@ -164,7 +168,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     });
     const auditedAdmin = new AuditedAdmin({ catalog: adminCatalog, lists: adminLists, audit });
     if (demoMode) await seedDemo({ catalog: stores.catalog, lists, profile });
-    const staff = new StaffService({ store: stores.staff, clock });
+    const passwordQueue = new BoundedWorkQueue(config.staffAuth.passwordQueue);
+    const staff = new StaffService({ store: stores.staff, clock, passwords: new PasswordHasher(passwordQueue) });
     const apiTokens = new ApiTokenService({ store: stores.apiTokens, staff, clock });
     const staffAdmin = new AuditedStaffAdmin({ staff, audit, tokens: apiTokens });
     const apiTokenAdmin = new AuditedApiTokens({ tokens: apiTokens, audit });
@@ -198,19 +203,20 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       operator: config.operator,
       check,
       checkQueue,
+      passwordQueue,
       lists,
       adminLists,
       checkRateLimits,
       trustProxy: config.trustProxy,
       metrics,
       metricsToken: config.metricsToken,
+      listUploadIdleMs: config.listUploadIdleMs,
       audit,
       stats,
       staffCheck,
       auditedAdmin,
       staff,
       apiTokens,
-      listUploadIdleMs: config.listUploadIdleMs,
       staffAdmin,
       apiTokenAdmin,
       staffAuth,
@@ -251,13 +257,13 @@ export function appDepsOf(runtime: Runtime, logger: Logger): AppDeps {
     trustProxy: runtime.trustProxy,
     metrics: runtime.metrics,
     metricsToken: runtime.metricsToken,
+    listUploadIdleMs: runtime.listUploadIdleMs,
     stats: runtime.stats,
     staffAuth: runtime.staffAuth,
     audit: runtime.audit,
     staffCheck: runtime.staffCheck,
     auditedAdmin: runtime.auditedAdmin,
     staffAdmin: runtime.staffAdmin,
-    listUploadIdleMs: runtime.listUploadIdleMs,
     apiTokenAdmin: runtime.apiTokenAdmin,
     // Per app: the server marks its own app draining on SIGTERM.
     readiness: new Readiness(),

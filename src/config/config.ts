@@ -89,6 +89,8 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_LOCKOUT_MINUTES',
   'LOGIN_MAX_FAILURES_PER_IP_PER_HOUR',
+  'PASSWORD_HASH_MAX_RUNNING',
+  'PASSWORD_HASH_MAX_WAITING',
 ] as const;
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -108,8 +110,6 @@ const optionalText = z
 
 const schema = z.object({
   PORT: integer(1, 65535, 3000),
-  REDIS_URL: optionalText.pipe(
-    z
   // An address, not a name to resolve: what the service is reachable on must not depend on DNS.
   HOST: optionalText.pipe(
     z
@@ -125,6 +125,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_SECONDS: integer(1, 600, 20),
   // A list upload streams for minutes; a healthy client never goes this long without sending.
   LIST_UPLOAD_IDLE_SECONDS: integer(1, 3600, 30),
+  REDIS_URL: optionalText.pipe(
+    z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
       .optional(),
@@ -192,6 +194,11 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 1000, 5),
   LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60, 15),
   LOGIN_MAX_FAILURES_PER_IP_PER_HOUR: integer(1, 1_000_000, 30),
+  // Staff password hashes (sign-ins, new accounts, resets) have a queue of their own, kept small so
+  // that a flood of sign-ins holds one core at most and the checks keep the rest. One verification
+  // takes some 25 ms: a staff member waits at most five of them; the rest are refused at once.
+  PASSWORD_HASH_MAX_RUNNING: integer(1, 64, 1),
+  PASSWORD_HASH_MAX_WAITING: integer(0, 1000, 4),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -217,6 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     port: values.PORT,
+    host: values.HOST ?? (values.REDIS_URL === undefined ? '127.0.0.1' : undefined),
+    requestTimeoutMs: values.REQUEST_TIMEOUT_SECONDS * 1000,
+    listUploadIdleMs: values.LIST_UPLOAD_IDLE_SECONDS * 1000,
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     oprfSecretKey,
@@ -224,9 +234,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     newProfileArgon2: {
       memoryKiB: values.ARGON2_MEMORY_KIB,
       iterations: values.ARGON2_ITERATIONS,
-    host: values.HOST ?? (values.REDIS_URL === undefined ? '127.0.0.1' : undefined),
-    requestTimeoutMs: values.REQUEST_TIMEOUT_SECONDS * 1000,
-    listUploadIdleMs: values.LIST_UPLOAD_IDLE_SECONDS * 1000,
       parallelism: values.ARGON2_PARALLELISM,
     },
     logLevel: values.LOG_LEVEL,
@@ -252,6 +259,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         maxFailuresPerAccount: values.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         lockoutSeconds: values.LOGIN_LOCKOUT_MINUTES * 60,
         maxFailuresPerIpPerHour: values.LOGIN_MAX_FAILURES_PER_IP_PER_HOUR,
+      },
+      passwordQueue: {
+        maxRunning: values.PASSWORD_HASH_MAX_RUNNING,
+        maxWaiting: values.PASSWORD_HASH_MAX_WAITING,
       },
     },
   };

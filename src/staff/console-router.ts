@@ -3,9 +3,12 @@ import type { Logger } from 'pino';
 import { jsonBody } from '../http/json-body';
 import { consoleErrors, consoleNotFound } from './console-errors';
 import { consoleLocals } from './console-locals';
-import { csrfProtection } from './csrf';
+import { csrfProtection, csrfTokenOf } from './csrf';
+import { loginCsrf } from './login-csrf';
 import { loginRoutes } from './login-routes';
+import { SignInService } from './sign-in-service';
 import { requireArea } from './require-staff';
+import { shedSignInsWhenBusy } from './shed-sign-ins';
 import type { StaffAuthDeps, StaffHttp } from './staff-auth';
 import { staffOf } from './staff-session';
 
@@ -27,8 +30,8 @@ export function isConsolePath(path: string): boolean {
 }
 
 /**
- * The staff consoles: every request under /staff, /support and /admin passes session -> staff
- * loader -> body parsers (the larger limit only for signed-in staff) -> CSRF -> language, then the
+ * The staff consoles: every request under /staff, /support and /admin passes (a sign-in shed first
+ * when the password queue is full) session -> staff loader -> body parsers (the larger limit only for signed-in staff) -> CSRF -> language, then the
  * sign-in routes, the role boundary of each area (/admin: admins; /support: support and admins),
  * the feature pages given, then a console 404 and the console's error pages.
  * Mounted before the public body parsers; requests elsewhere pass straight through. Feature
@@ -42,14 +45,14 @@ export function consoleRouter(deps: ConsoleDeps, pages: Router[]): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  router.use(shedSignInsWhenBusy(deps.auth.staff));
   router.use(deps.http.session, deps.http.loadStaff);
   router.use(bodyParsers());
-  router.use(csrfProtection);
+  router.use(csrfProtection(loginCsrf(deps.auth.sessionSecret, csrfTokenOf)));
   router.use(consoleLocals);
   router.use(
     loginRoutes({
-      staff: deps.auth.staff,
-      loginThrottle: deps.auth.loginThrottle,
+      signIn: new SignInService({ staff: deps.auth.staff, throttle: deps.auth.loginThrottle, onEvent: deps.auth.onEvent }),
       clock: deps.auth.clock,
       onEvent: deps.auth.onEvent,
     }),

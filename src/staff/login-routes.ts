@@ -1,17 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../errors/app-error';
-import type { LoginThrottle } from './login-throttle';
 import { requireStaffPage } from './require-staff';
+import type { SignInService } from './sign-in-service';
 import type { StaffAuthEventSink } from './staff-auth-events';
-import { staffUnavailable } from './staff-errors';
-import type { StaffService } from './staff-service';
 import { normalizeUsername, isValidUsername } from './staff-rules';
 import { signIn, signOut, staffOf } from './staff-session';
 
 export interface LoginRouteDeps {
-  staff: Pick<StaffService, 'authenticate'>;
-  loginThrottle: LoginThrottle;
+  signIn: Pick<SignInService, 'attempt'>;
   clock: () => Date;
+  /** Sign-out's audit hook; sign-ins are recorded by the sign-in service. */
   onEvent: StaffAuthEventSink | undefined;
 }
 
@@ -36,35 +33,17 @@ export function loginRoutes(deps: LoginRouteDeps): Router {
 
   router.post('/staff/login', async (req, res) => {
     const username = normalizeUsername(field(req, 'username'));
-    const password = field(req, 'password');
-    const admission = await guarded(deps.loginThrottle.admit(username, req.ip));
-    if (!admission.allowed) {
-      refuseThrottled(res, username, admission.scope, admission.retryAfterSeconds);
+    const outcome = await deps.signIn.attempt({ username, password: field(req, 'password'), ip: req.ip });
+    if (outcome.kind === 'throttled') {
+      refuseThrottled(res, username, outcome.scope, outcome.retryAfterSeconds);
       return;
     }
-    const outcome = await guarded(deps.staff.authenticate(username, password));
-    if (!outcome.ok) {
-      const verdict = await guarded(deps.loginThrottle.recordFailure(username, req.ip));
-      await deps.onEvent?.({
-        action: 'staff.login_failed',
-        username: isValidUsername(username) ? username : undefined,
-        staffId: outcome.staffId,
-        reason: outcome.reason,
-      });
-      if (!verdict.allowed) {
-        refuseThrottled(res, username, verdict.scope, verdict.retryAfterSeconds);
-        return;
-      }
+    if (outcome.kind === 'failed') {
       res.status(400).render('console/login.njk', { username: displayable(username), notice: 'failed' });
       return;
     }
-    await guarded(deps.loginThrottle.recordSuccess(username));
+    // The first moment this browser has a session: nothing was stored for it before.
     await signIn(req, outcome.member, outcome.passwordVersion, deps.clock());
-    const { member } = outcome;
-    await deps.onEvent?.({
-      action: 'staff.login',
-      actor: { kind: 'staff', staffId: member.id, username: member.username, role: member.role },
-    });
     res.redirect(303, '/staff');
   });
 
@@ -106,13 +85,4 @@ function refuseThrottled(res: Response, username: string, scope: 'account' | 'ip
     notice: scope === 'account' ? 'throttledAccount' : 'throttledIp',
     retryMinutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)),
   });
-}
-
-/** The throttle's store failing is no reason to let guesses through: the sign-in answers 503. */
-async function guarded<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw error instanceof AppError ? error : staffUnavailable(error);
-  }
 }

@@ -22,3 +22,26 @@ export function csrfRejected(): AppError {
     'The form or request did not carry this session\'s security token. Reload the page and try again.',
   );
 }
+
+// About a queue's worth of verifications: by then the places have turned over many times.
+const PASSWORD_RETRY_SECONDS = 5;
+
+/**
+ * Load shedding of password work (sign-ins, new accounts, resets): more are queued than can be
+ * answered in time, so this one was refused before any hashing. Nothing is broken; retry soon.
+ */
+export function passwordWorkOverloaded(): AppError {
+  return new AppError('overloaded', 503, 'Too many sign-ins and password changes are being processed right now. Please try again in a few seconds.', {
+    retryAfterSeconds: PASSWORD_RETRY_SECONDS,
+  });
+}
+
+/** The audit log could not record a sign-in (or a failed one): it does not happen unrecorded. */
+export function signInUnaudited(cause: unknown): AppError {
+  return new AppError(
+    'audit_unavailable',
+    503,
+    'Signing in is not possible right now: the audit log cannot record it. Please try again in a few minutes.',
+    { cause },
+  );
+}

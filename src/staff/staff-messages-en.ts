@@ -37,6 +37,8 @@ export const STAFF_EN: StaffMessages = {
     ended: 'Your session has ended. Please sign in again.',
     signedOut: 'You have signed out.',
     formExpired: 'The sign-in form had expired. Please sign in again.',
+    unaudited:
+      'Signing in is not possible right now: the audit log cannot record sign-ins. Please try again in a few minutes; if it goes on, tell your security team.',
     demoHint: 'Demo mode: the demo-admin and demo-support passwords are printed in the server log at start.',
   },
   errors: {
@@ -47,6 +49,7 @@ export const STAFF_EN: StaffMessages = {
     },
     notFound: { title: 'Page not found', body: 'There is no console page at this address.' },
     rateLimited: { title: 'Please wait', body: 'Too many requests were made.' },
+    overloaded: { title: 'Busy', body: 'Too many sign-ins are being processed right now. Please try again in a few seconds.' },
     unavailable: { title: 'Unavailable', body: 'The service cannot answer right now. Please try again in a few minutes.' },
     tooLarge: { title: 'Too large', body: 'What was sent is too large.' },
     badRequest: { title: 'Could not be processed', body: 'The request could not be processed. Go back and try again.' },

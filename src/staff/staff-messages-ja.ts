@@ -34,6 +34,8 @@ export const STAFF_JA: StaffMessages = {
     ended: 'セッションが終了しました。もう一度ログインしてください。',
     signedOut: 'ログアウトしました。',
     formExpired: 'ログインフォームの有効期限が切れていました。もう一度ログインしてください。',
+    unaudited:
+      '監査ログに記録できないため、ただいまログインできません。数分後にもう一度お試しください。解決しない場合はセキュリティ担当者に連絡してください。',
     demoHint: 'デモモード：demo-admin と demo-support のパスワードは、起動時にサーバーのログに表示されます。',
   },
   errors: {
@@ -44,6 +46,7 @@ export const STAFF_JA: StaffMessages = {
     },
     notFound: { title: 'ページが見つかりません', body: 'このアドレスにはスタッフ画面のページがありません。' },
     rateLimited: { title: 'しばらくお待ちください', body: 'リクエストが多すぎます。' },
+    overloaded: { title: '混み合っています', body: 'ただいまログインの処理が混み合っています。数秒後にもう一度お試しください。' },
     unavailable: { title: 'ただいま利用できません', body: 'ただいま応答できません。数分後にもう一度お試しください。' },
     tooLarge: { title: '送信内容が大きすぎます', body: '送信された内容が大きすぎます。' },
     badRequest: { title: '処理できませんでした', body: 'リクエストを処理できませんでした。前のページに戻ってもう一度お試しください。' },

@@ -9,6 +9,7 @@ export type ConsoleErrorKind =
   | 'csrf'
   | 'notFound'
   | 'rateLimited'
+  | 'overloaded'
   | 'unavailable'
   | 'tooLarge'
   | 'badRequest'
@@ -55,6 +56,8 @@ export interface StaffMessages {
     ended: string;
     signedOut: string;
     formExpired: string;
+    /** The audit log cannot record sign-ins, so none happen. */
+    unaudited: string;
     demoHint: string;
   };
   errors: Record<ConsoleErrorKind, { title: string; body: string }> & {

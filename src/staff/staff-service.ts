@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors/app-error';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash';
+import type { PasswordHasher } from './password-hash';
 import { memberOf, type StaffAccount, type StaffMember, type StaffRole } from './staff-model';
 import { checkDisplayName, checkPassword, checkRole, checkUsername, isValidUsername, normalizeUsername } from './staff-rules';
 import type { StaffStore } from './staff-store';
@@ -8,6 +8,8 @@ import type { StaffStore } from './staff-store';
 export interface StaffServiceDeps {
   store: StaffStore;
   clock: () => Date;
+  /** Every password hash and verification, in a bounded queue of their own. */
+  passwords: PasswordHasher;
 }
 
 /** What a form or the create-admin script hands in; validated here, not trusted. */
@@ -30,10 +32,12 @@ export type Authentication =
 export class StaffService {
   readonly #store: StaffStore;
   readonly #clock: () => Date;
+  readonly #passwords: PasswordHasher;
 
   constructor(deps: StaffServiceDeps) {
     this.#store = deps.store;
     this.#clock = deps.clock;
+    this.#passwords = deps.passwords;
   }
 
   async createStaff(input: NewStaffInput): Promise<StaffMember> {
@@ -48,7 +52,7 @@ export class StaffService {
       ...(displayName !== undefined && { displayName }),
       role,
       disabled: false,
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.#passwords.hash(password),
       passwordVersion: 1,
       createdAt: now,
       updatedAt: now,
@@ -78,20 +82,26 @@ export class StaffService {
   /**
    * Checks a sign-in. Always spends one argon2 verification, whether or not the username exists,
    * so response times do not tell which usernames do. A disabled account is checked like any other
-   * and then refused; callers show one message for every refusal.
+   * and then refused; callers show one message for every refusal. Rejects with 503 `overloaded`
+   * when the password queue is full.
    */
   async authenticate(usernameInput: string, password: string): Promise<Authentication> {
     const username = normalizeUsername(usernameInput);
     const account = isValidUsername(username) ? await this.#store.getByUsername(username) : null;
     if (account === null) {
-      await verifyAgainstDummy(password);
+      await this.#passwords.verifyAgainstDummy(password);
       return { ok: false, reason: 'unknown_user' };
     }
-    if (!(await verifyPassword(account.passwordHash, password))) {
+    if (!(await this.#passwords.verify(account.passwordHash, password))) {
       return { ok: false, reason: 'wrong_password', staffId: account.id };
     }
     if (account.disabled) return { ok: false, reason: 'disabled', staffId: account.id };
     return { ok: true, member: memberOf(account), passwordVersion: account.passwordVersion };
+  }
+
+  /** Sheds a sign-in at once, 503 `overloaded`, when the password queue is full: before any other work for it. */
+  refuseIfPasswordQueueFull(): void {
+    this.#passwords.refuseIfFull();
   }
 
   /**
@@ -122,7 +132,7 @@ export class StaffService {
   /** Also ends every session of the account (they signed in with the old password). */
   async resetPassword(id: string, passwordInput: unknown): Promise<StaffMember> {
     const password = checkPassword(passwordInput);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.#passwords.hash(password);
     return this.#change(id, async (account) => {
       account.passwordHash = passwordHash;
       account.passwordVersion += 1;

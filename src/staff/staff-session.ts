@@ -29,8 +29,9 @@ export interface SessionTimeouts {
 /**
  * express-session as the consoles use it. The cookie is HttpOnly, SameSite=Strict, Secure whenever
  * the request came over TLS (`auto` follows Express's trust proxy for X-Forwarded-Proto), and
- * expires with the idle timeout, renewed by each response. Nothing is stored for a visitor until
- * something is put in the session (the sign-in form's CSRF token is the first thing).
+ * expires with the idle timeout, renewed by each response. Nothing is stored, and no cookie set,
+ * until sign-in puts something in the session: the sign-in form's CSRF token needs no session
+ * (login-csrf.ts), so anonymous requests, however many, add no key to Redis.
  */
 export function sessionMiddleware(store: session.Store, secret: string, timeouts: SessionTimeouts): RequestHandler {
   return session({
@@ -73,8 +74,10 @@ async function loadStaff(req: Request, res: Response, deps: StaffLoaderDeps): Pr
     ? null
     : await deps.staff.sessionMember(data.staffId, data.passwordVersion ?? 0);
   if (member === null) {
-    // A fresh, empty session: the old id is gone from the store, and the sign-in page still works.
-    await regenerate(req);
+    // Gone from the store and from the browser, with nothing in its place: an ended session leaves
+    // no empty one behind (a regenerated session would be saved: its id changed).
+    await destroy(req);
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
     res.locals.sessionEnded = true;
     return;
   }
@@ -89,7 +92,10 @@ function timedOut(data: Partial<session.SessionData>, now: number, timeouts: Ses
   return now - signedInAt >= timeouts.absoluteMs || now - lastSeenAt >= timeouts.idleMs;
 }
 
-/** A new session id before anything is trusted to the session: an id planted before sign-in is worthless after it. */
+/**
+ * A new session id before anything is trusted to the session: an id planted before sign-in (the
+ * browser's earlier session, say) is worthless after it. This is what first stores a session.
+ */
 export async function signIn(req: Request, member: StaffMember, passwordVersion: number, now: Date): Promise<void> {
   await regenerate(req);
   req.session.staffId = member.id;
@@ -98,17 +104,9 @@ export async function signIn(req: Request, member: StaffMember, passwordVersion:
   req.session.lastSeenAt = now.getTime();
 }
 
-export function signOut(req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    req.session.destroy((error: unknown) => {
-      if (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
-      resolve();
-    });
-  });
+export async function signOut(req: Request, res: Response): Promise<void> {
+  await destroy(req);
+  res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
 }
 
 /** The signed-in member of a console request, if any (set by the staff loader). */
@@ -116,11 +114,37 @@ export function staffOf(res: Response): StaffMember | undefined {
   return res.locals.staff as StaffMember | undefined;
 }
 
+/**
+ * A new session id, the old session deleted. Also when this request's session already ended (the
+ * staff loader destroyed it): the store then makes the new session from the request alone.
+ */
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => {
-    req.session.regenerate((error: unknown) => {
+    const done = (error: unknown) => {
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve();
+    };
+    if (sessionOf(req) === undefined) req.sessionStore.regenerate(req, done);
+    else req.session.regenerate(done);
+  });
+}
+
+/** Deletes the session from the store and from the request (then express-session saves nothing for it). */
+function destroy(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const session = sessionOf(req);
+    if (session === undefined) {
+      resolve();
+      return;
+    }
+    session.destroy((error: unknown) => {
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve();
     });
   });
+}
+
+/** The request's session; absent once destroyed (express-session then deletes the property). */
+function sessionOf(req: Request): Request['session'] | undefined {
+  return req.session as Request['session'] | undefined;
 }

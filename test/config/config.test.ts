@@ -34,6 +34,13 @@ describe('configuration', () => {
     expect(loadConfig(env).checkQueue).toEqual(limits);
   });
 
+  it.each([
+    [{}, { maxRunning: 1, maxWaiting: 4 }],
+    [{ PASSWORD_HASH_MAX_RUNNING: '2', PASSWORD_HASH_MAX_WAITING: '0' }, { maxRunning: 2, maxWaiting: 0 }],
+  ])('when the password queue is set to %p, then it runs and holds %p (one running, four waiting, unless set)', (env, limits) => {
+    expect(loadConfig(env).staffAuth.passwordQueue).toEqual(limits);
+  });
+
   it('when Redis and a key are set, then both are used', () => {
     const key = hexKey();
     const config = loadConfig({ REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: key, PORT: '8080' });
@@ -52,6 +59,8 @@ describe('configuration', () => {
     [{ ARGON2_MEMORY_KIB: '1024' }, /ARGON2_MEMORY_KIB must be at least 8192/],
     [{ REDIS_KEY_PREFIX: '{x}' }, /REDIS_KEY_PREFIX may hold only/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ PASSWORD_HASH_MAX_RUNNING: '0' }, /PASSWORD_HASH_MAX_RUNNING must be at least 1/],
+    [{ PASSWORD_HASH_MAX_WAITING: 'few' }, /PASSWORD_HASH_MAX_WAITING must be a whole number/],
   ])('when given %j, then start stops with a message naming the variable', (env, expected) => {
     expect(errorOf(env)).toMatch(expected);
   });

@@ -64,6 +64,9 @@ export async function newStaff(runtime: Runtime, role: StaffRole, password = PAS
   return runtime.staff.createStaff({ username: `${role}-${counter}-${process.pid}`, role, password });
 }
 
+/** The hidden field of the sign-in form: a signed double-submit token (HMAC, a dot, random bytes; hex). */
+export const LOGIN_CSRF_FIELD = /name="_csrf" value="[0-9a-f]{64}\.[0-9a-f]{64}"/;
+
 /** The CSRF token of a console page (the hidden `_csrf` field). */
 export function csrfOf(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];

@@ -1,4 +1,6 @@
 import Redis from 'ioredis';
+import { BoundedWorkQueue } from '../../src/check/bounded-work-queue';
+import { PasswordHasher } from '../../src/staff/password-hash';
 import { StaffService } from '../../src/staff/staff-service';
 import { MemoryStaffStore } from '../../src/staff/memory-staff-store';
 import { RedisStaffStore } from '../../src/staff/redis-staff-store';
@@ -25,7 +27,11 @@ describe.each(backends)('StaffService on the %s store', (_name, open) => {
   beforeEach(() => {
     const backend = open();
     close = backend.close;
-    staff = new StaffService({ store: backend.store, clock: clock.now });
+    staff = new StaffService({
+      store: backend.store,
+      clock: clock.now,
+      passwords: new PasswordHasher(new BoundedWorkQueue({ maxRunning: 1, maxWaiting: 4 })),
+    });
   });
   afterEach(() => close());
 
