@@ -156,8 +156,16 @@ export const openApiDocument = {
     '/healthz': { get: { summary: 'The process is up', responses: { '200': { description: 'ok' } } } },
     '/readyz': {
       get: {
-        summary: 'The store is reachable',
-        responses: { '200': { description: 'ready' }, '503': errorResponse('unavailable') },
+        summary: 'This instance can answer checks',
+        responses: {
+          '200': { description: 'ready' },
+          '503': errorResponse(
+            'unavailable: the store is not reachable; store_lost_data: the store lost data it held at start ' +
+              '(wiped, restarted empty, a bucket key gone), restore it or restart against an empty store and ' +
+              'reload the lists; store_evicts: Redis may delete keys (maxmemory-policy is not noeviction); ' +
+              'draining: shutting down',
+          ),
+        },
       },
     },
     '/api/v1/admin/incidents': {
@@ -350,17 +358,21 @@ export const openApiDocument = {
           ),
           ...adminChangeErrors,
           '404': errorResponse('not_found: no such exposure'),
+          '408': errorResponse(
+            'upload_stalled: nothing of the body arrived for LIST_UPLOAD_IDLE_SECONDS; nothing was loaded, the connection is closed',
+          ),
           '409': errorResponse(
             'list_upload_cancelled: the list was deleted, or a server start cleaned unfinished uploads, meanwhile',
           ),
           '415': errorResponse('unsupported_media_type: the body must be text/plain'),
+          '503': errorResponse(
+            'audit_unavailable: the list was loaded, but the audit log could not record it; ' +
+              'list_upload_incomplete: the store lost part of the list while it was loaded, nothing of it went live',
+          ),
         },
       },
       delete: {
         summary: "Erase the exposure's hashed list: it stops answering checks and no key of any version remains",
-          '408': errorResponse(
-            'upload_stalled: nothing of the body arrived for LIST_UPLOAD_IDLE_SECONDS; nothing was loaded, the connection is closed',
-          ),
         description: 'The exposure stays and shows as not checkable by email. Idempotent.',
         security: adminSecurity,
         responses: {

@@ -1,10 +1,17 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Redis from 'ioredis';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/config/config';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
+import { until } from '../support/eventually';
+import { freePort } from '../support/redis-server';
+import { startTestService } from '../support/test-app';
 
 /*
  * No Docker engine runs where the tests run, so these tests read docker-compose.yml and the
@@ -122,6 +129,26 @@ function redisListenPort(svc: ComposeService): number {
   const words = commandWords(svc);
   const at = words.indexOf('--port');
   return at === -1 ? REDIS_DEFAULT_PORT : Number(words[at + 1]);
+}
+
+/** redis-server with the compose file's arguments, on a free loopback port and a data directory of its own. */
+async function startRedisFromCompose(args: string[]): Promise<{ url: string; dir: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dir = await mkdtemp(path.join(tmpdir(), 'xc-compose-redis-'));
+  const child = spawn('redis-server', [...args, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const probe = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => 50, lazyConnect: true });
+  await until('redis-server answers', async () => ((await probe.connect().then(() => probe.ping(), () => undefined)) === 'PONG' ? true : undefined));
+  probe.disconnect();
+  return {
+    url,
+    dir,
+    stop: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 function healthcheckText(svc: ComposeService): string {
@@ -276,6 +303,21 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.volumes ?? {})).toContain(dataVolume?.[0]);
   });
 
+  it('when compose runs Redis, then it never evicts: its own command gives a redis-server that the app starts on', async () => {
+    const words = commandWords(service(readCompose(), REDIS)).map((word) => interpolate(word, {}));
+    expect(words[words.indexOf('--maxmemory-policy') + 1]).toBe('noeviction');
+    expect(words[words.indexOf('--maxmemory') + 1]).toMatch(/^\d+(gb|mb)$/);
+    const redisUrl = await startRedisFromCompose(words.slice(1));
+    const dir = redisUrl.dir;
+    try {
+      const app = await startTestService({ store: 'redis', env: { REDIS_URL: redisUrl.url } });
+      await app.close();
+    } finally {
+      await redisUrl.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([APP, REDIS])('when compose runs the %s service, then it has a healthcheck', (name) => {
     const healthcheck = service(readCompose(), name).healthcheck;
 
@@ -308,6 +350,17 @@ describe('docker-compose.yml', () => {
 
     expect(Array.isArray(dependsOn)).toBe(false);
     expect((dependsOn as Record<string, { condition?: string }>)[REDIS]?.condition).toBe('service_healthy');
+  });
+
+  it('when compose runs the app (with REDIS_URL), then it listens on every interface, so the published port reaches it', () => {
+    const app = service(readCompose(), APP);
+    const containerEnv = {
+      ...dockerfileEnv(runtimeStage()),
+      ...resolvedEnvironment(app, { OPRF_SECRET_KEY: hexKey(), OPERATOR_NAME_EN: 'Example Motors', OPERATOR_URL: OPERATOR_URL }),
+    };
+
+    expect(containerEnv.REDIS_URL).toEqual(expect.any(String));
+    expect(loadConfig(containerEnv).host).toBeUndefined();
   });
 
   it('when the app is published, then the container port is the PORT it is given', () => {
