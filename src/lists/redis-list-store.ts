@@ -1,14 +1,8 @@
 import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing/list-entry';
 import { randomUUID } from 'node:crypto';
+import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard, MAX_MAPPED_BUCKET_BITS } from './bucket-map';
 import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
-
-// A field no 16-byte digest can be. Every bucket key of a version exists from the moment the
-// version is begun: this placeholder holds the buckets that have no digest (yet), and leaves a
-// bucket when its first digest arrives, so it costs nothing in a large list. A probe that does not
-// find the key knows it is gone (a wiped or restarted-empty store, a failover, a key deleted by
-// hand), and answers 503 instead of a miss.
-const PLACEHOLDER = '~';
 // The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
 // with the pointers, so a store that lost everything (or is another one) is noticed on the check
 // itself. No exposure id (a slug) can be this field; and the hash never empties.
@@ -25,17 +19,19 @@ local previous = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return previous`;
 
-// Bucket keys per pipeline when writing sentinels or deleting a version.
+// Bucket keys per pipeline when counting or deleting a version's keys.
 const BUCKET_BATCH = 4096;
 // A second instance starting on a fresh store waits this long for the first to write the identity.
 const IDENTITY_WAIT_MS = 3_000;
 
 /**
- * Layout: one Redis hash per (bucket, version), field = 16-byte digest, empty value, small enough
- * to stay listpack-encoded, plus the sentinel field. Every bucket of a version exists, empty ones
- * too, so that a missing key always means lost data. The bucket is the hash tag, so one check
- * touches one slot. Metadata shares the `{lists}` tag so the live-pointer swap stays atomic on a
- * cluster.
+ * Layout: one Redis hash per (bucket, version) that holds digests, field = 16-byte digest, empty
+ * value, small enough to stay listpack-encoded; the bucket is the hash tag, so one probe touches
+ * one slot. Beside them, per version, a bucket map (src/lists/bucket-map.ts) says which buckets
+ * have a key, so that a missing key is told apart from an empty bucket: a probe reads the digest,
+ * whether its key exists, the map's bit for the bucket and the map's length, so a lost key or a
+ * lost map is a 503, never a miss, and a small list costs no keys for its empty buckets. Metadata
+ * shares the `{lists}` tag so the live-pointer swap stays atomic on a cluster.
  */
 export class RedisListStore implements ListStore {
   readonly #redis: Redis;
@@ -64,8 +60,8 @@ export class RedisListStore implements ListStore {
       if ((await this.#redis.hlen(this.#live)) > 0) {
         // Pointers without an identity: a store written before identities existed. It is intact
         // as far as anyone can tell; from now on it carries one, and its live versions get the
-        // placeholders of their empty buckets, which that layout did not write.
-        for (const list of await this.liveLists()) await this.#fillEmptyBuckets(list);
+        // bucket maps that layout did not write.
+        for (const list of await this.liveLists()) await this.#buildBucketMap(list);
         await this.#redis.hsetnx(this.#live, IDENTITY_FIELD, randomUUID());
       } else {
         // Another instance may be initializing this fresh store right now.
@@ -84,16 +80,16 @@ export class RedisListStore implements ListStore {
 
   async verifyIntact(): Promise<void> {
     const identity = this.#boundIdentity();
-    const pipeline = this.#redis.pipeline();
     const lost = [...this.#lostBuckets.entries()];
-    for (const [, bucket] of lost) pipeline.exists(this.#bucketKey(bucket.bucket, bucket));
+    const pipeline = this.#redis.pipeline();
+    for (const [, bucket] of lost) this.#probeCommands(pipeline, bucket, bucket.bucket);
     pipeline.hgetall(this.#live);
     const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
-    const live = this.#verifiedLiveLists(results[lost.length]?.[1], identity);
+    const live = this.#verifiedLiveLists(results[PROBE_COMMANDS * lost.length]?.[1], identity);
     const liveVersions = new Map(live.map((list) => [list.exposureId, list.version]));
     lost.forEach(([name, bucket], index) => {
-      const back = results[index]?.[1] === 1;
+      const back = bucketIntact(results.slice(PROBE_COMMANDS * index, PROBE_COMMANDS * (index + 1)));
       if (back || liveVersions.get(bucket.exposureId) !== bucket.version) this.#lostBuckets.delete(name);
     });
     const [still] = this.#lostBuckets.values();
@@ -105,11 +101,12 @@ export class RedisListStore implements ListStore {
   }
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
+    if (bucketBits > MAX_MAPPED_BUCKET_BITS) throw new Error(`lists of more than ${MAX_MAPPED_BUCKET_BITS} bucket bits are not supported`);
     const version = await this.#redis.hincrby(this.#nextVersion, exposureId, 1);
     const staged: UnusedVersion = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
     await this.#redis.hset(this.#versions, versionField(exposureId, version), JSON.stringify(staged));
     // After the record, so that an upload cut short here is still found and cleaned up.
-    await this.#forEachBucketBatch(staged, (pipeline, key) => pipeline.hset(key, PLACEHOLDER, EMPTY));
+    await this.#redis.setbit(this.#bucketMapKey(staged), GUARD_BIT, 1);
     return { exposureId, version, profileId, bucketBits };
   }
 
@@ -121,18 +118,22 @@ export class RedisListStore implements ListStore {
       byBucket.set(entry.bucket, digests);
     }
     const pipeline = this.#redis.pipeline();
+    const map = this.#bucketMapKey(staged);
     for (const [bucket, fieldsAndValues] of byBucket) {
-      const key = this.#bucketKey(bucket, staged);
-      pipeline.hset(key, ...fieldsAndValues);
-      pipeline.hdel(key, PLACEHOLDER);
+      pipeline.hset(this.#bucketKey(bucket, staged), ...fieldsAndValues);
+      pipeline.setbit(map, bitOfBucket(bucket), 1);
     }
     const results = await pipeline.exec();
     throwFirstError(results);
-    // Every other reply is an HSET's count of new fields; the HDELs' are not rows.
+    // Every other reply is an HSET's count of new fields; the SETBITs' are not rows.
     return (results ?? []).reduce((sum, [, added], index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+    // A version cleaned away meanwhile is "cancelled", not "incomplete" (SWAP_LIVE checks it again atomically).
+    if ((await this.#redis.hexists(this.#versions, versionField(staged.exposureId, staged.version))) === 0) {
+      throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    }
     await this.#verifyComplete(staged, records);
     const live: LiveList = {
       exposureId: staged.exposureId,
@@ -167,7 +168,12 @@ export class RedisListStore implements ListStore {
     if (live !== null && (JSON.parse(live) as LiveList).version === version) {
       throw new Error(`refusing to delete the live version ${field}`);
     }
-    await this.#forEachBucketBatch(record, (pipeline, key) => pipeline.unlink(key));
+    // The map names the buckets that have keys; without it (an upload cut short before its first
+    // rows, or a map lost) every bucket is tried.
+    const map = await this.#redis.getBuffer(this.#bucketMapKey(record));
+    const buckets = map === null ? allBuckets(record.bucketBits) : bucketsIn(map);
+    await this.#forEachBatch(buckets, record, (pipeline, key) => pipeline.unlink(key));
+    await this.#redis.unlink(this.#bucketMapKey(record));
     // The record goes last: if deletion is interrupted, the version is still listed for cleanup.
     await this.#redis.hdel(this.#versions, field);
   }
@@ -193,91 +199,97 @@ export class RedisListStore implements ListStore {
     const identity = this.#boundIdentity();
     const pipeline = this.#redis.pipeline();
     for (const probe of probes) {
-      const key = this.#bucketKey(probe.entry.bucket, probe);
-      // The digest, then whether the key exists: both integer replies of one byte, so a hit and a
-      // miss cost the same commands and bytes. Redis runs one connection's commands in order, and a
-      // bucket key of a version is never written again once it is live: if the key is there after
-      // the digest was asked, it was there when the digest was asked.
-      pipeline.hexists(key, probe.entry.digest);
-      pipeline.exists(key);
+      pipeline.hexists(this.#bucketKey(probe.entry.bucket, probe), probe.entry.digest);
+      this.#probeCommands(pipeline, probe, probe.entry.bucket);
     }
-    // This read comes after every probe.
+    // Redis runs one connection's commands in the order sent: this read comes after every probe.
     pipeline.hgetall(this.#live);
     const results = (await pipeline.exec()) ?? [];
     throwFirstError(results);
-    if (results.length !== 2 * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
-    const liveAfter = this.#verifiedLiveLists(results[2 * probes.length]?.[1], identity);
+    const perProbe = PROBE_COMMANDS + 1;
+    if (results.length !== perProbe * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
+    const liveAfter = this.#verifiedLiveLists(results[perProbe * probes.length]?.[1], identity);
     const liveVersions = new Map(liveAfter.map((list) => [list.exposureId, list.version]));
     const found = probes.map((probe, index) => {
+      const start = perProbe * index;
       // A version replaced since the caller read the pointers may be deleted already: a miss that
-      // the caller discards, as liveAfter shows the change. A live version's bucket cannot be gone.
-      if (results[2 * index + 1]?.[1] !== 1 && liveVersions.get(probe.exposureId) === probe.version) {
+      // the caller discards, as liveAfter shows the change. A live version cannot have lost data.
+      if (!bucketIntact(results.slice(start + 1, start + perProbe)) && liveVersions.get(probe.exposureId) === probe.version) {
         const lost = { exposureId: probe.exposureId, version: probe.version, bucket: probe.entry.bucket };
         this.#lostBuckets.set(this.#bucketKey(lost.bucket, lost), lost);
         throw lostBucketError(lost);
       }
-      return results[2 * index]?.[1] === 1;
+      return results[start]?.[1] === 1;
     });
     return { found, liveAfter };
   }
 
   /**
-   * Before a version goes live: every bucket key is there, and together they hold exactly the
-   * rows written. A key lost during the upload (a restart, a failover of the node holding it) and
-   * written again by later rows lacks both its earlier rows and its placeholder, so the count
-   * tells, and the version never goes live with rows missing.
+   * What tells a bucket's state, after its digest was asked: whether its key exists, its bit in the
+   * bucket map, and the map's guard. All integer replies of one byte whatever they say, so a hit
+   * and a miss cost the same commands and bytes; and since a live version's keys are never
+   * written again, a key there after the digest was asked was there when it was asked.
+   */
+  #probeCommands(pipeline: ReturnType<Redis['pipeline']>, list: { exposureId: string; version: number }, bucket: number): void {
+    const map = this.#bucketMapKey(list);
+    pipeline.exists(this.#bucketKey(bucket, list));
+    pipeline.getbit(map, bitOfBucket(bucket));
+    pipeline.getbit(map, GUARD_BIT);
+  }
+
+  /**
+   * Before a version goes live: its bucket map is whole, every bucket it names has a key, and
+   * together they hold exactly the rows written. A key lost during the upload (a restart, a
+   * failover of the node holding it) and written again by later rows lacks its earlier rows, so
+   * the count tells, and the version never goes live with rows missing.
    */
   async #verifyComplete(staged: StagedList, records: number): Promise<void> {
+    const map = await this.#redis.getBuffer(this.#bucketMapKey(staged));
+    const lost = (detail: string) =>
+      new ListDataLostError(`version ${versionField(staged.exposureId, staged.version)} ${detail} before going live`);
+    if (!hasGuard(map)) throw lost('lost its bucket map');
     let stored = 0;
     let missing = 0;
-    await this.#forEachBucketBatch(
+    await this.#forEachBatch(
+      bucketsIn(map),
       staged,
-      (pipeline, key) => {
-        pipeline.hlen(key);
-        pipeline.hexists(key, PLACEHOLDER);
-      },
+      (pipeline, key) => pipeline.hlen(key),
       (results) => {
-        for (let index = 0; index < results.length; index += 2) {
-          const fields = Number(results[index]?.[1]);
-          const placeholder = Number(results[index + 1]?.[1]);
-          if (fields === 0) missing += 1;
-          stored += fields - placeholder;
+        for (const [, fields] of results) {
+          if (Number(fields) === 0) missing += 1;
+          stored += Number(fields);
         }
       },
     );
-    if (missing > 0 || stored !== records) {
-      throw new ListDataLostError(
-        `version ${versionField(staged.exposureId, staged.version)} holds ${stored} of the ${records} rows written ` +
-          `(${missing} bucket keys missing) before going live`,
-      );
-    }
+    if (missing > 0 || stored !== records) throw lost(`holds ${stored} of the ${records} rows written (${missing} bucket keys missing)`);
   }
 
-  /** Writes the placeholder into every bucket of a live version that has no key. */
-  async #fillEmptyBuckets(list: LiveList): Promise<void> {
+  /** Writes the bucket map of a live version of the layout before maps: the buckets that have keys. */
+  async #buildBucketMap(list: LiveList): Promise<void> {
     const json = await this.#redis.hget(this.#versions, versionField(list.exposureId, list.version));
     if (json === null) return;
     const record = JSON.parse(json) as UnusedVersion;
-    const absent: string[] = [];
-    let batch: string[] = [];
-    await this.#forEachBucketBatch(
+    const present: number[] = [];
+    let start = 0;
+    const buckets = allBuckets(record.bucketBits);
+    await this.#forEachBatch(
+      buckets,
       record,
-      (pipeline, key) => {
-        batch.push(key);
-        pipeline.exists(key);
-      },
+      (pipeline, key) => pipeline.exists(key),
       (results) => {
         results.forEach(([, exists], index) => {
-          if (exists === 0) absent.push(batch[index] as string);
+          if (exists === 1) present.push(buckets[start + index] as number);
         });
-        batch = [];
+        start += results.length;
       },
     );
-    for (let start = 0; start < absent.length; start += BUCKET_BATCH) {
+    const map = this.#bucketMapKey(record);
+    for (let from = 0; from < present.length; from += BUCKET_BATCH) {
       const pipeline = this.#redis.pipeline();
-      for (const key of absent.slice(start, start + BUCKET_BATCH)) pipeline.hset(key, PLACEHOLDER, EMPTY);
+      for (const bucket of present.slice(from, from + BUCKET_BATCH)) pipeline.setbit(map, bitOfBucket(bucket), 1);
       throwFirstError(await pipeline.exec());
     }
+    await this.#redis.setbit(map, GUARD_BIT, 1);
   }
 
   #boundIdentity(): string {
@@ -294,22 +306,24 @@ export class RedisListStore implements ListStore {
     return liveListsOf(fields);
   }
 
-  /** Runs `command` on the key of every bucket of `list`, a pipeline per batch, handing each batch's replies to `read`. */
-  async #forEachBucketBatch(
-    list: { exposureId: string; version: number; bucketBits: number },
+  /** Runs `command` on the key of each of `buckets` of `list`, a pipeline per batch, handing each batch's replies to `read`. */
+  async #forEachBatch(
+    buckets: readonly number[],
+    list: { exposureId: string; version: number },
     command: (pipeline: ReturnType<Redis['pipeline']>, key: string) => unknown,
     read: (results: [Error | null, unknown][]) => void = () => undefined,
   ): Promise<void> {
-    const buckets = 2 ** list.bucketBits;
-    for (let start = 0; start < buckets; start += BUCKET_BATCH) {
+    for (let start = 0; start < buckets.length; start += BUCKET_BATCH) {
       const pipeline = this.#redis.pipeline();
-      for (let bucket = start; bucket < Math.min(start + BUCKET_BATCH, buckets); bucket += 1) {
-        command(pipeline, this.#bucketKey(bucket, list));
-      }
+      for (const bucket of buckets.slice(start, start + BUCKET_BATCH)) command(pipeline, this.#bucketKey(bucket, list));
       const results = await pipeline.exec();
       throwFirstError(results);
       read(results ?? []);
     }
+  }
+
+  #bucketMapKey(list: { exposureId: string; version: number }): string {
+    return `${this.#prefix}{lists}:buckets:${versionField(list.exposureId, list.version)}`;
   }
 
   #bucketKey(bucket: number, list: { exposureId: string; version: number; bucketBits?: number }): string {
@@ -330,6 +344,19 @@ function liveListsOf(fields: Record<string, string>): LiveList[] {
   return Object.entries(fields)
     .filter(([field]) => field !== IDENTITY_FIELD)
     .map(([, json]) => JSON.parse(json) as LiveList);
+}
+
+// The replies that tell a bucket's state, after its digest's (see #probeCommands).
+const PROBE_COMMANDS = 3;
+
+/** Whether a bucket's replies (exists, its map bit, the guard) show it as it was written: keyed as mapped, map whole. */
+function bucketIntact(replies: [Error | null, unknown][]): boolean {
+  const [exists, mapped, guard] = replies.map(([, value]) => value);
+  return guard === 1 && exists === mapped;
+}
+
+function allBuckets(bucketBits: number): number[] {
+  return Array.from({ length: 2 ** bucketBits }, (_, bucket) => bucket);
 }
 
 function lostBucketError(lost: { exposureId: string; version: number }): ListDataLostError {

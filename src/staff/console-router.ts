@@ -31,8 +31,8 @@ export function isConsolePath(path: string): boolean {
 
 /**
  * The staff consoles: every request under /staff, /support and /admin passes (a sign-in shed first
- * when the password queue is full) session -> staff loader -> body parsers (the larger limit only for signed-in staff) -> CSRF -> language, then the
- * sign-in routes, the role boundary of each area (/admin: admins; /support: support and admins),
+ * when the password queue is full) session -> staff loader -> body parsers (the larger limit only
+ * for signed-in staff) -> CSRF -> language, then the sign-in routes, the role boundary of each area (/admin: admins; /support: support and admins),
  * the feature pages given, then a console 404 and the console's error pages.
  * Mounted before the public body parsers; requests elsewhere pass straight through. Feature
  * routers see full paths (`/admin/incidents`), exactly as the browser asked for them.

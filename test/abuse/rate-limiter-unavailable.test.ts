@@ -2,16 +2,17 @@ import request from 'supertest';
 import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { until } from '../support/eventually';
 import { expectChecksFailClosed } from '../support/fail-closed-expectations';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { persistentRedis, type PersistentRedis } from '../faults/persistent-redis';
 import { startTestService, type TestService } from '../support/test-app';
 
-// Its own redis-server: this file stops and restarts it.
+// Its own redis-server, with its data kept across the restart (one that came back empty would have
+// lost the lists: test/faults/store-lost-data.test.ts): this file stops and restarts it.
 describe('when the rate limiter cannot reach Redis', () => {
-  let redis: RedisServer;
+  let redis: PersistentRedis;
   let service: TestService;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
+    redis = await persistentRedis();
     service = await startTestService({
       store: 'redis',
       seed: true,
@@ -26,18 +27,18 @@ describe('when the rate limiter cannot reach Redis', () => {
   });
   afterAll(async () => {
     await service.close();
-    await redis.stop();
+    await redis.dispose();
   });
 
   it('then checks fail closed with 503 unavailable, never 429 and never "not affected"', async () => {
     expect((await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' })).status).toBe(200);
-    await redis.stop();
+    await redis.crash();
 
     await expectChecksFailClosed(service.app);
   });
 
   it('then, once Redis is back, checks are admitted again without a restart', async () => {
-    redis = await startRedisServer(redis.port);
+    await redis.start();
 
     const status = await until('a check is admitted again', async () => {
       const response = await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' });

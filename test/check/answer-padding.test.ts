@@ -1,3 +1,4 @@
+import type { AppError } from '../../src/errors/app-error';
 import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { padTo } from '../../src/check/answer-padding';
 import { ApiAnswers } from '../../src/check/api-answers';
@@ -165,9 +166,18 @@ describe('padded check answers on the demo catalogue', () => {
 
   it('when an answer is longer than the size it is to be padded to, then it is refused rather than sent at its own length', () => {
     expect(padTo('{"affected":true}', 1024)).toHaveLength(1024);
-    expect(() => padTo('x'.repeat(1025), 1024)).toThrow(/does not fit/);
+    const refusal = (text: string) => {
+      try {
+        padTo(text, 1024);
+      } catch (error) {
+        return { code: (error as AppError).code, status: (error as AppError).status, cause: ((error as AppError).cause as Error).message };
+      }
+      return undefined;
+    };
+    // A 503 like any failure of a check: the customer is told it could not be done.
+    expect(refusal('x'.repeat(1025))).toEqual({ code: 'unavailable', status: 503, cause: expect.stringMatching(/does not fit/) });
     // Sizes are bytes of UTF-8, not characters: three bytes each.
-    expect(() => padTo('流'.repeat(342), 1024)).toThrow(/does not fit/);
+    expect(refusal('流'.repeat(342))).toEqual({ code: 'unavailable', status: 503, cause: expect.stringMatching(/does not fit/) });
   });
 });
 

@@ -89,8 +89,9 @@ describe('when a listed and an unlisted address are checked', () => {
     expect(missFullWidth).toEqual(miss);
     expect(miss.argon2Hashes).toBe(1);
     // Every live list is probed, even after a hit: no short cut that only a miss would take. Each
-    // probe asks for the digest and for its bucket's sentinel (a lost key is a 503, never a miss).
-    expect(miss.commands.hexists).toBe(2 * LIVE_LISTS);
+    // probe asks for the digest, whether its key exists, and the bucket map's bit and guard (a lost
+    // key is a 503, never a miss).
+    expect(miss.commands).toMatchObject({ hexists: LIVE_LISTS, exists: LIVE_LISTS, getbit: 2 * LIVE_LISTS });
     expect(miss.netInputBytes).toBeGreaterThan(0);
   });
 

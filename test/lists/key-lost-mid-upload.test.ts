@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { bucketOf } from '../../src/hashing/list-entry';
+import { until } from '../support/eventually';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import { startTestService, type TestService } from '../support/test-app';
 
@@ -26,9 +27,12 @@ describe('when the store loses a bucket key while a list is being loaded', () =>
     async function* batches() {
       yield rows.slice(0, 10);
       // As a restart or a failover would: the key with the first batch's rows in it is gone.
-      const keys = await keysWithPrefix(redis, `${prefix}lists:{${lostBucket}}:${EXPOSURE}/`);
-      const staged = keys.filter((key) => !key.endsWith(`/${liveBefore?.version}`));
-      expect(staged).toHaveLength(1);
+      // The first batch is written while the next is read: wait until its key is there.
+      const staged = await until('the first batch is written', async () => {
+        const keys = await keysWithPrefix(redis, `${prefix}lists:{${lostBucket}}:${EXPOSURE}/`);
+        const found = keys.filter((key) => !key.endsWith(`/${liveBefore?.version}`));
+        return found.length === 1 ? found : undefined;
+      });
       await redis.del(staged[0] as string);
       yield rows.slice(10);
     }

@@ -12,7 +12,7 @@ const NOW = new Date('2026-12-02T09:00:00.000Z');
 const BUCKETS = 65536;
 
 describe('redis list layout', () => {
-  it('when a version is begun, then every bucket key exists, empty ones holding a placeholder, and deleting it leaves none', async () => {
+  it('when a version is written, then only buckets with digests have keys, a bucket map names them, and deleting it leaves none', async () => {
     const prefix = uniquePrefix('layout');
     const stores = createRedisStores(new Redis(testRedisUrl()), prefix);
     const inspector = newTestRedis();
@@ -21,18 +21,18 @@ describe('redis list layout', () => {
       const entries = Array.from({ length: 2000 }, (_, i) => ({ bucket: i, digest: randomBytes(16) }));
       const staged = await stores.lists.beginVersion('exp-x', 'hp-1', 16, NOW);
       expect(await stores.lists.addEntries(staged, entries)).toBe(2000);
-      const bucketKeys = (await keysWithPrefix(inspector, prefix)).filter((key) => key.includes('exp-x/'));
-      // Empty buckets too: a missing key can then only mean lost data, never "no digest here".
-      expect(bucketKeys).toHaveLength(BUCKETS);
+      const bucketKeys = (await keysWithPrefix(inspector, prefix)).filter((key) => /\{[0-9a-f]{6}\}:exp-x\//.test(key));
+      // A small list costs no key for an empty bucket: the map tells an empty bucket from a lost key.
+      expect(bucketKeys).toHaveLength(2000);
       // The bucket is the hash tag, so one check touches one cluster slot.
       expect(bucketKeys.every((key) => /^[^{]*\{[0-9a-f]{6}\}:exp-x\/\d+$/.test(key))).toBe(true);
-      const withRow = bucketKeys.find((key) => key.includes('{000000}')) as string;
-      const empty = bucketKeys.find((key) => key.includes('{00ffff}')) as string;
-      // The placeholder leaves a bucket with its first digest: a large list pays nothing for it.
-      expect(await inspector.hkeys(withRow)).toHaveLength(1);
-      expect(await inspector.hexists(withRow, '~')).toBe(0);
-      expect(await inspector.hkeys(empty)).toEqual(['~']);
-      expect(await inspector.object('ENCODING', withRow)).toBe('listpack');
+      expect(await inspector.object('ENCODING', bucketKeys[0] as string)).toBe('listpack');
+      const map = `${prefix}{lists}:buckets:exp-x/${staged.version}`;
+      // Guard bit, then bucket b at bit 100000 + b (six digits for every 16-bit bucket).
+      expect(await inspector.getbit(map, 0)).toBe(1);
+      expect(await inspector.getbit(map, 100_000)).toBe(1);
+      expect(await inspector.getbit(map, 101_999)).toBe(1);
+      expect(await inspector.getbit(map, 102_000)).toBe(0);
       await stores.lists.activate(staged, 2000, NOW);
       await stores.lists.removeList('exp-x');
       // The version counter and the live pointers (holding the store's identity) are left: numbers
@@ -102,10 +102,18 @@ describe('redis list store that lost data', () => {
   it('when a bucket key is lost during an upload and nothing is written to it again, then the version never goes live', async () => {
     const staged = await lists.beginVersion('exp-v', 'hp-1', 16, NOW);
     await lists.addEntries(staged, [{ bucket: 3, digest: randomBytes(16) }]);
-    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{00fffe}') && name.includes('exp-v/')) as string;
+    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{000003}') && name.includes('exp-v/')) as string;
     await redis.del(key);
 
     await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(/1 bucket keys missing/);
+  });
+
+  it('when the bucket map of a live version is lost, then probes of empty and full buckets alike throw instead of missing', async () => {
+    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
+    await expect(probeListed()).rejects.toThrow(ListDataLostError);
+    await expect(lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).rejects.toThrow(
+      ListDataLostError,
+    );
   });
 
   it('when every key is gone (a wiped or restarted-empty store), then probes, even of nothing, and activations throw', async () => {
@@ -126,15 +134,14 @@ describe('redis list store that lost data', () => {
 
   it('when a server starts on a store that holds data but lost its identity, then it refuses; one written before identities is adopted', async () => {
     await redis.hdel(`${prefix}{lists}:live`, '~store');
-    // Pointers without an identity and no keys for empty buckets: the layout of a store written
-    // before identities existed. Adopted: empty buckets get their placeholder and answer misses.
-    const empty = await bucketKeyOf(0x0007);
-    await redis.del(empty);
+    // Pointers without an identity and no bucket maps: the layout of a store written before
+    // identities existed. Adopted: its maps are built from the keys there, empty buckets answer misses.
+    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
     const adopting = new RedisListStore(redis, prefix);
     await adopting.bindIdentity({ freshStore: false });
     expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: listed }])).found).toEqual([true]);
     expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
-    expect(await redis.hkeys(empty)).toEqual(['~']);
+    expect(await redis.getbit(`${prefix}{lists}:buckets:exp-l/1`, 100_000 + listed.bucket)).toBe(1);
 
     await redis.del(`${prefix}{lists}:live`);
     const starting = new RedisListStore(redis, prefix);
