@@ -30,7 +30,7 @@ import { freePort, startRedisServer } from './support/redis-server';
  *    nor the per-IP budget refuses them and every admitted one costs an argon2id verification;
  * 3. idle again, so that a drift of the machine's speed shows.
  *
- * Issue 12 (4) target: burst p50 at most 2x the idle p50 (both idle rounds together). Every sign-in
+ * The target: burst p50 at most 2x the idle p50 (both idle rounds together). Every sign-in
  * hash runs in the password queue (PASSWORD_HASH_MAX_RUNNING, default 1); the rest are shed (503).
  */
 const TARGET_FACTOR = 2;

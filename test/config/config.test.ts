@@ -1,15 +1,6 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { configErrorOf as errorOf } from '../support/config-error';
 import { hexKey } from '../support/test-app';
-
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('configuration', () => {
   it('when nothing is set, then demo mode on port 3000 with OWASP argon2 costs', () => {

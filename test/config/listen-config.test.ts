@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { configErrorOf as errorOf } from '../support/config-error';
 import { hexKey } from '../support/test-app';
 
 const WITH_REDIS = { REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: hexKey() };
 
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-/** Issue 12 (11) and (10): where the server listens, and how long a request may take to arrive. */
+/** Where the server listens, and how long a request may take to arrive. */
 describe('configuration of the listening server', () => {
   it('when demo mode (no REDIS_URL) has no HOST, then it listens on 127.0.0.1 only', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');

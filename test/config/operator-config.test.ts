@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { configErrorOf as errorOf } from '../support/config-error';
 
 const URL_OK = 'https://www.example.co.jp/news/2026/0401.html';
-
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('operator identity configuration', () => {
   it('when no operator variable is set, then there is no operator (demo mode says it is a demonstration)', () => {

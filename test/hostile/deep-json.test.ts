@@ -20,7 +20,7 @@ function expectTooDeep(response: request.Response): void {
   });
 }
 
-/** Issue 12 (9): deeply nested JSON answered 500 (RangeError: Maximum call stack size exceeded). */
+/** Deeply nested JSON answered 500 (RangeError: Maximum call stack size exceeded). */
 describe('when a JSON body is nested thousands of levels deep', () => {
   let service: StaffTestService;
 

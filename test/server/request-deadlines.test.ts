@@ -83,7 +83,7 @@ function randomRows(count: number): string {
   return Array.from({ length: count }, () => `${randomBytes(32).toString('hex')}\n`).join('');
 }
 
-/** Issue 12 (10): slow request bodies held a connection for up to an hour. */
+/** Slow request bodies held a connection for up to an hour. */
 describe('a real listening server with a short request deadline and upload idle limit', () => {
   let service: TestService;
   let server: Server;

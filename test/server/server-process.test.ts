@@ -83,7 +83,7 @@ function accepts(address: string, port: number): Promise<boolean> {
   });
 }
 
-/** Issue 12 (11): in demo mode the server listened on every interface while logging the demo admin's password. */
+/** In demo mode the server listened on every interface while logging the demo admin's password. */
 describe('where the built server listens (HOST)', () => {
   it('when started in demo mode without HOST, then it accepts connections on 127.0.0.1 only', async () => {
     const port = await freePort();

@@ -8,7 +8,7 @@ const PER_IP = 20;
 const BURST = 150;
 
 /**
- * Issue 12 (3): attempts sent all at once must not slip past the throttle while the first of them
+ * Attempts sent all at once must not slip past the throttle while the first of them
  * are still being checked. The password queue is roomy here, so that none of the burst is shed and
  * every refusal seen is the throttle's.
  */

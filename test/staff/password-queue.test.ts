@@ -6,7 +6,7 @@ import { csrfOf, newStaff, PASSWORD, signInWith, startStaffService, type StaffTe
 
 const BURST = 40;
 
-/** Issue 12 (4): staff password hashes run in a small queue of their own, shed when it is full. */
+/** Staff password hashes run in a small queue of their own, shed when it is full. */
 describe('the password queue', () => {
   let service: StaffTestService;
   let server: Server;

@@ -4,7 +4,7 @@ import type { StaffMember } from '../../src/staff/staff-model';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import { newStaff, PASSWORD, sessionCookieOf, signInWith, startStaffService, type StaffTestService } from './staff-fixtures';
 
-/** Issue 12 (7): a sign-in the audit log cannot record does not happen. */
+/** A sign-in the audit log cannot record does not happen. */
 describe('signing in when the audit log cannot be written', () => {
   let service: StaffTestService;
   let redis: Redis;

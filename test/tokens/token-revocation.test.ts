@@ -6,7 +6,7 @@ import { newStaff, signedIn, startStaffService, type StaffTestService } from '..
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
 
-/** Issue 12 (6): a password reset, a role change and a disabling revoke the account's API tokens. */
+/** A password reset, a role change and a disabling revoke the account's API tokens. */
 describe("an admin's change to another admin's account", () => {
   let service: StaffTestService;
 
