@@ -168,10 +168,10 @@ export class RedisListStore implements ListStore {
     if (live !== null && (JSON.parse(live) as LiveList).version === version) {
       throw new Error(`refusing to delete the live version ${field}`);
     }
-    // The map names the buckets that have keys; without it (an upload cut short before its first
-    // rows, or a map lost) every bucket is tried.
+    // The map names the buckets that have keys; without its guard (lost, perhaps written again by
+    // rows of an upload that went on after the version was cleaned) every bucket is tried.
     const map = await this.#redis.getBuffer(this.#bucketMapKey(record));
-    const buckets = map === null ? allBuckets(record.bucketBits) : bucketsIn(map);
+    const buckets = hasGuard(map) ? bucketsIn(map) : allBuckets(record.bucketBits);
     await this.#forEachBatch(buckets, record, (pipeline, key) => pipeline.unlink(key));
     await this.#redis.unlink(this.#bucketMapKey(record));
     // The record goes last: if deletion is interrupted, the version is still listed for cleanup.
