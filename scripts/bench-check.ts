@@ -1,15 +1,15 @@
 // First, before anything can start libuv's threadpool: the reference hashes on it, one thread per core.
-import '../src/hash-list/reserve-threadpool';
+import '../src/cli/hash-list/reserve-threadpool';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
-import { serverUrl, type AdminTarget } from '../src/admin-client/admin-target';
-import { publishExposure } from '../src/admin-client/publish-exposure';
-import { uploadList } from '../src/admin-client/upload-list';
-import type { WorkQueueLimits } from '../src/check/bounded-work-queue';
+import { serverUrl, type AdminTarget } from '../src/cli/admin-client/admin-target';
+import { publishExposure } from '../src/cli/admin-client/publish-exposure';
+import { uploadList } from '../src/cli/admin-client/upload-list';
+import type { WorkQueueLimits } from '../src/shared/bounded-work-queue';
 import { loadConfig } from '../src/config/config';
 import type { HashingProfile } from '../src/hashing/hashing-profile';
 import { argon2idOf } from '../src/hashing/list-entry';

@@ -1,5 +1,5 @@
 // First, before anything can start libuv's threadpool: the reference hashes on it, one thread per core.
-import '../src/hash-list/reserve-threadpool';
+import '../src/cli/hash-list/reserve-threadpool';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism as cores, loadavg, tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { newHashingProfile, type HashingProfile } from '../src/hashing/hashing-profile';
 import { argon2idOf } from '../src/hashing/list-entry';
 import { normalizeEmail } from '../src/hashing/normalize-email';
-import { ensureThreadpoolSize, hashingConcurrency } from '../src/hash-list/threadpool-size';
+import { ensureThreadpoolSize, hashingConcurrency } from '../src/shared/threadpool-size';
 import { runScript } from './run-script';
 
 /**

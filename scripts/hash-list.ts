@@ -1,14 +1,14 @@
 // First, before anything can start libuv's threadpool: argon2 hashes on it, one thread per core.
-import '../src/hash-list/reserve-threadpool';
+import '../src/cli/hash-list/reserve-threadpool';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { hashList, type HashListStatus } from '../src/hash-list/hash-list-service';
-import type { InputFormat } from '../src/hash-list/data-row';
-import { MAX_REPORTED_INVALID_LINES, type InvalidLines } from '../src/hash-list/invalid-lines';
-import { OperatorError } from '../src/hash-list/operator-error';
-import { loadHashingProfile } from '../src/hash-list/profile-source';
-import { parseShard, shardLabel, WHOLE_INPUT, type Shard } from '../src/hash-list/shard';
-import { hashingConcurrency } from '../src/hash-list/threadpool-size';
+import { hashList, type HashListStatus } from '../src/cli/hash-list/hash-list-service';
+import type { InputFormat } from '../src/cli/hash-list/data-row';
+import { MAX_REPORTED_INVALID_LINES, type InvalidLines } from '../src/cli/hash-list/invalid-lines';
+import { OperatorError } from '../src/cli/hash-list/operator-error';
+import { loadHashingProfile } from '../src/cli/hash-list/profile-source';
+import { parseShard, shardLabel, WHOLE_INPUT, type Shard } from '../src/cli/hash-list/shard';
+import { hashingConcurrency } from '../src/shared/threadpool-size';
 
 const USAGE = `Usage: npm run hash-list -- --profile <server-url|profile.json> --out <list.txt> [options] <input>
 

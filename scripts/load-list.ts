@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { AdminClientError } from '../src/admin-client/admin-client-error';
-import { serverUrl, type AdminTarget } from '../src/admin-client/admin-target';
-import type { UploadProgress } from '../src/admin-client/list-body';
-import { megabytes } from '../src/admin-client/megabytes';
-import { publishExposure } from '../src/admin-client/publish-exposure';
-import { uploadList } from '../src/admin-client/upload-list';
+import { AdminClientError } from '../src/cli/admin-client/admin-client-error';
+import { serverUrl, type AdminTarget } from '../src/cli/admin-client/admin-target';
+import type { UploadProgress } from '../src/cli/admin-client/list-body';
+import { megabytes } from '../src/cli/admin-client/megabytes';
+import { publishExposure } from '../src/cli/admin-client/publish-exposure';
+import { uploadList } from '../src/cli/admin-client/upload-list';
 
 const TOKEN_VARIABLE = 'EXPOSURE_CHECK_TOKEN';
 const EXIT_FAILED = 1;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../../src/http/package-root';
+import { packageRoot } from '../../src/shared/package-root';
 
 export interface BuiltServer {
   baseUrl: string;

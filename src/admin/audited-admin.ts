@@ -5,7 +5,7 @@ import type { AdminCatalogService, AdminExposure } from '../catalog/admin-catalo
 import type { Incident } from '../catalog/catalog-model';
 import type { AdminListService } from '../lists/admin-list-service';
 import type { ListWriteSummary } from '../lists/list-service';
-import type { Actor } from '../staff/actor';
+import type { Actor } from '../actor/actor';
 
 /** The catalogue and list changes an admin can make, each written to the audit log as who did it. */
 export interface AdminActions {

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error';
-import { setActor } from '../staff/actor';
-import { hasValidCsrfHeader } from '../staff/csrf';
-import type { StaffHttp } from '../staff/staff-auth';
-import { csrfRejected, forbidden, staffUnavailable } from '../staff/staff-errors';
-import { SESSION_COOKIE, staffOf } from '../staff/staff-session';
+import { setActor } from '../actor/actor';
+import { hasValidCsrfHeader } from '../console/csrf';
+import type { StaffHttp } from '../sign-in/staff-auth';
+import { csrfRejected, forbidden, staffUnavailable } from '../console/console-refusals';
+import { SESSION_COOKIE, staffOf } from '../sign-in/staff-session';
 import type { ApiTokenService } from '../tokens/api-token-service';
 
 const BEARER = /^Bearer +(\S+) *$/i;

@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import type { StaffRole } from '../staff/staff-model';
 import type { AuditAction, AuditTarget } from './audit-event';
 import { AUDIT_PAGE_EN } from './audit-page-messages-en';

@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import { isAppError } from '../errors/app-error';
 import { AUDIT_ACTIONS, type AuditActor, type AuditEvent, type AuditTarget } from './audit-event';
 import { auditQueryFrom, type AuditPage, type AuditQuery } from './audit-query';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import { AppError } from '../errors/app-error';
 import type { StaffService } from '../staff/staff-service';
-import { requireStaffPage } from '../staff/require-staff';
+import { requireStaffPage } from '../console/require-staff';
 import type { AuditService } from './audit-service';
 import { auditFilterValuesOf, auditPageQuery, auditPageView, type AuditFilterProblem } from './audit-page-view';
 import type { AuditPage } from './audit-query';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { DateWindow, Exposure, Incident, IncidentStatus } from './catalog-model';
 import { DATA_CLASSES, isDataClass, type DataClass } from './data-classes';
-import type { Language, LocalizedText } from './localized-text';
+import type { Language, LocalizedText } from '../i18n/localized-text';
 import { isJsonObject, mergePatch, type JsonObject } from './merge-patch';
 
 /** What an admin may set on an incident; everything else is the server's. */

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AdminActions, AuditedAdmin } from '../admin/audited-admin';
 import { requireJson } from '../http/require-content-type';
-import { actorOf } from '../staff/actor';
+import { actorOf } from '../actor/actor';
 import type { AdminCatalogService } from './admin-catalog-service';
 
 // requireJson is typed for any path, which widens the params; these handlers name theirs.

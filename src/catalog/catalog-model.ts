@@ -1,5 +1,5 @@
 import type { DataClass } from './data-classes';
-import type { LocalizedText } from './localized-text';
+import type { LocalizedText } from '../i18n/localized-text';
 
 /** A closed or open span of calendar dates (ISO yyyy-mm-dd); either end may be unknown. */
 export interface DateWindow {

@@ -1,4 +1,4 @@
-import type { StaffExposureView } from '../check/staff-check-result';
+import type { StaffExposureView } from './staff-check-result';
 import type { ListStore, LiveList } from '../lists/list-store';
 import type { Exposure, Incident } from './catalog-model';
 import { CatalogSnapshots, type CatalogSnapshot } from './catalog-snapshots';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './localized-text';
+import type { LocalizedText } from '../i18n/localized-text';
 
 /**
  * The kinds of personal data an exposure can involve. A fixed vocabulary (rather than free text)

@@ -8,9 +8,9 @@ import { argon2idOf, listEntryOf, type ListEntry } from '../hashing/list-entry';
 import { normalizeEmail } from '../hashing/normalize-email';
 import type { OprfKey } from '../hashing/oprf-key';
 import type { ListStore, LiveList } from '../lists/list-store';
-import { QueueFullError, type BoundedWorkQueue } from './bounded-work-queue';
+import { QueueFullError, type BoundedWorkQueue } from '../shared/bounded-work-queue';
 import type { CheckResult, ExposureWithIncident } from './check-result';
-import type { StaffCheckResult, StaffChecker } from './staff-check-result';
+import type { StaffCheckResult, StaffChecker } from '../catalog/staff-check-result';
 
 // A list swap mid-check costs one more probe; three swaps in a row means something is wrong.
 const MAX_ATTEMPTS = 3;

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../catalog/localized-text';
+import { LANGUAGES, type Language } from '../i18n/localized-text';
 import type { RenderView } from '../http/render-view';
 import { languageLocals } from '../i18n/page-language';
 import { padTo } from './answer-padding';

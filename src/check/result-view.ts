@@ -1,6 +1,6 @@
 import type { IncidentStatus } from '../catalog/catalog-model';
 import { DATA_CLASS_ADVICE, DATA_CLASSES, type DataClass } from '../catalog/data-classes';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import { formatDate, formatWindow } from '../i18n/format-dates';
 import { messagesFor } from '../i18n/messages';
 import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';

@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { CheckRateLimitSettings } from '../abuse/check-rate-limits';
 import { parseTrustProxy, type TrustProxy } from '../abuse/trust-proxy';
-import type { WorkQueueLimits } from '../check/bounded-work-queue';
-import type { StaffAuthSettings } from '../staff/staff-auth-settings';
+import type { WorkQueueLimits } from '../shared/bounded-work-queue';
+import type { StaffAuthSettings } from '../sign-in/staff-auth-settings';
 import { parseOprfSecretKey } from '../hashing/oprf-key';
 import { isVerifiableHttpsUrl, type OperatorIdentity } from './operator-identity';
 

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../catalog/localized-text';
+import { LANGUAGES, type Language } from '../i18n/localized-text';
 import type { OperatorIdentity } from '../config/operator-identity';
 import { requiredViewText, type ViewText } from '../i18n/view-text';
 

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../catalog/localized-text';
+import { LANGUAGES, type Language } from './localized-text';
 
 /** Where a page's language can come from, strongest first. */
 export interface LanguageSignals {

@@ -1,5 +1,5 @@
 import type { DateWindow } from '../catalog/catalog-model';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from './localized-text';
 
 // Calendar dates (yyyy-mm-dd) have no time of day: format them in UTC so no time zone shifts a day.
 const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };

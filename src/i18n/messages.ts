@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/localized-text';
+import type { Language } from './localized-text';
 import { EN } from './messages-en';
 import { JA } from './messages-ja';
 

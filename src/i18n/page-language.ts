@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from './localized-text';
 import { chooseLanguage, LANGUAGE_COOKIE, otherLanguage } from './choose-language';
 import { messagesFor, type Messages } from './messages';
 

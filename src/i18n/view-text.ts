@@ -1,4 +1,4 @@
-import { textIn, type Language, type LocalizedText } from '../catalog/localized-text';
+import { textIn, type Language, type LocalizedText } from './localized-text';
 import { otherLanguage } from './choose-language';
 
 /**

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AuditedAdmin } from '../admin/audited-admin';
 import { requireContentType } from '../http/require-content-type';
-import { actorOf } from '../staff/actor';
+import { actorOf } from '../actor/actor';
 import { listUploadBody } from './list-upload-body';
 
 // requireTextPlain is typed for any path, which widens the params; this handler names its own.

@@ -3,7 +3,7 @@ import type { AuditAction, AuditDetails } from '../audit/audit-event';
 import type { AuditService } from '../audit/audit-service';
 import { AppError } from '../errors/app-error';
 import type { ApiTokenService } from '../tokens/api-token-service';
-import type { Actor } from './actor';
+import type { Actor } from '../actor/actor';
 import type { StaffMember } from './staff-model';
 import { checkRole } from './staff-rules';
 import type { NewStaffInput, StaffService } from './staff-service';

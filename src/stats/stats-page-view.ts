@@ -1,5 +1,5 @@
 import type { CatalogSnapshot } from '../catalog/catalog-snapshots';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import { requiredViewText, type ViewText } from '../i18n/view-text';
 import { statsPageMessagesFor, type StatsPageMessages } from './stats-page-messages';
 import type { StatsSummary } from './stats-service';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { CatalogService } from '../catalog/catalog-service';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import { AppError } from '../errors/app-error';
-import { requireStaffPage } from '../staff/require-staff';
+import { requireStaffPage } from '../console/require-staff';
 import { statsPageView, statsPeriodOf } from './stats-page-view';
 import type { StatsService } from './stats-service';
 

@@ -6,7 +6,7 @@ import { MemoryStatsStore } from '../stats/memory-stats-store';
 import session from 'express-session';
 import { MemoryStaffStore } from '../staff/memory-staff-store';
 import { MemoryApiTokenStore } from '../tokens/memory-api-token-store';
-import { SAFE_EVICTION_POLICY } from './prepare-store';
+import { SAFE_EVICTION_POLICY } from '../health/prepare-store';
 import type { Stores } from './stores';
 
 /** The embedded store of demo mode: everything is lost when the process ends. */

@@ -4,7 +4,7 @@ import { RedisCatalogStore } from '../catalog/redis-catalog-store';
 import { RedisHashingStore } from '../hashing/redis-hashing-store';
 import { RedisListStore } from '../lists/redis-list-store';
 import { RedisStatsStore } from '../stats/redis-stats-store';
-import { RedisSessionStore } from '../staff/redis-session-store';
+import { RedisSessionStore } from '../sign-in/redis-session-store';
 import { RedisStaffStore } from '../staff/redis-staff-store';
 import { RedisApiTokenStore } from '../tokens/redis-api-token-store';
 import type { Stores } from './stores';

@@ -1,8 +1,8 @@
 import type { RateCounter } from '../abuse/rate-counter';
-import type { Actor } from '../staff/actor';
+import type { Actor } from '../actor/actor';
 import type { AuditService } from '../audit/audit-service';
 import { ticketRefFrom } from '../audit/ticket-ref';
-import type { StaffCheckResult, StaffChecker } from '../check/staff-check-result';
+import type { StaffCheckResult, StaffChecker } from '../catalog/staff-check-result';
 import { AppError } from '../errors/app-error';
 
 /** A support check as the console shows it: the result and the audit event that records it. */

@@ -1,5 +1,5 @@
 import type { IncidentStatus } from '../catalog/catalog-model';
-import type { Language } from '../catalog/localized-text';
+import type { Language } from '../i18n/localized-text';
 import type { EmailProblem } from '../i18n/messages';
 import { SUPPORT_EN } from './support-messages-en';
 import { SUPPORT_JA } from './support-messages-ja';

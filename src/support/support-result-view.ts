@@ -1,7 +1,7 @@
 import type { Exposure, Incident } from '../catalog/catalog-model';
 import { DATA_CLASSES } from '../catalog/data-classes';
-import type { Language } from '../catalog/localized-text';
-import type { StaffExposureView } from '../check/staff-check-result';
+import type { Language } from '../i18n/localized-text';
+import type { StaffExposureView } from '../catalog/staff-check-result';
 import { adviceFor, sourceLink, type SourceLink } from '../check/result-view';
 import { formatDate, formatWindow } from '../i18n/format-dates';
 import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';

@@ -1,9 +1,9 @@
 import { Router, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Language } from '../catalog/localized-text';
-import { actorOf } from '../staff/actor';
-import { requireStaffPage } from '../staff/require-staff';
-import { staffOf } from '../staff/staff-session';
+import type { Language } from '../i18n/localized-text';
+import { actorOf } from '../actor/actor';
+import { requireStaffPage } from '../console/require-staff';
+import { staffOf } from '../sign-in/staff-session';
 import { STAFF_CHECK_RULE, type StaffCheckService } from './staff-check-service';
 import { refusedFormState, supportFormOf, ticketRefFromLink, type SupportFormState } from './support-form';
 import { supportMessagesFor } from './support-messages';

@@ -2,7 +2,7 @@ import { recordChange } from '../audit/audited-change';
 import type { AuditService } from '../audit/audit-service';
 import { isAuditText } from '../audit/audit-text';
 import { AppError } from '../errors/app-error';
-import type { Actor } from '../staff/actor';
+import type { Actor } from '../actor/actor';
 import type { ApiTokenView } from './api-token-model';
 import type { ApiTokenService, CreatedApiToken } from './api-token-service';
 

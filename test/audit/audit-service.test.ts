@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { Actor } from '../../src/staff/actor';
+import type { Actor } from '../../src/actor/actor';
 import type { AuditEntry, AuditEvent } from '../../src/audit/audit-event';
 import { auditQueryFrom } from '../../src/audit/audit-query';
 import { AuditService } from '../../src/audit/audit-service';

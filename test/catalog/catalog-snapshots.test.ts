@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { CatalogService } from '../../src/catalog/catalog-service';
 import { CatalogSnapshots } from '../../src/catalog/catalog-snapshots';
-import { BoundedWorkQueue } from '../../src/check/bounded-work-queue';
+import { BoundedWorkQueue } from '../../src/shared/bounded-work-queue';
 import { CheckService } from '../../src/check/check-service';
 import { DEMO_EXPOSURES, DEMO_INCIDENTS } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { generateOprfSecretKey, OprfKey } from '../../src/hashing/oprf-key';
-import { prepareStore } from '../../src/store/prepare-store';
+import { prepareStore } from '../../src/health/prepare-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryCatalogStore } from '../../src/catalog/memory-catalog-store';
 import { MemoryListStore } from '../../src/lists/memory-list-store';

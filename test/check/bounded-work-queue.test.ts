@@ -1,4 +1,4 @@
-import { BoundedWorkQueue, QueueFullError } from '../../src/check/bounded-work-queue';
+import { BoundedWorkQueue, QueueFullError } from '../../src/shared/bounded-work-queue';
 
 /** A task that runs until the test lets it end. */
 function gate(): { task: () => Promise<string>; started: Promise<void>; finish: (value: string) => void } {

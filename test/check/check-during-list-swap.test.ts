@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { CatalogService } from '../../src/catalog/catalog-service';
-import { BoundedWorkQueue } from '../../src/check/bounded-work-queue';
+import { BoundedWorkQueue } from '../../src/shared/bounded-work-queue';
 import { CheckService } from '../../src/check/check-service';
 import { DEMO_EXPOSURES, DEMO_INCIDENTS } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { generateOprfSecretKey, OprfKey } from '../../src/hashing/oprf-key';
-import { prepareStore } from '../../src/store/prepare-store';
+import { prepareStore } from '../../src/health/prepare-store';
 import type { ListProbe, ProbeResult } from '../../src/lists/list-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryListStore } from '../../src/lists/memory-list-store';

@@ -1,4 +1,4 @@
-import { inOrder } from '../../src/hash-list/in-order';
+import { inOrder } from '../../src/cli/hash-list/in-order';
 
 async function* numbers(count: number, taken: number[] = []): AsyncGenerator<number> {
   for (let i = 0; i < count; i += 1) {

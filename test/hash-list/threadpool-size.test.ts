@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ensureThreadpoolSize, hashingConcurrency } from '../../src/hash-list/threadpool-size';
+import { ensureThreadpoolSize, hashingConcurrency } from '../../src/shared/threadpool-size';
 
 describe('ensureThreadpoolSize', () => {
   it('when UV_THREADPOOL_SIZE is unset, then libuv\'s default of 4 counts and is raised to the minimum only if smaller', () => {

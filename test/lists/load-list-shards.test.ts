@@ -1,10 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AdminClientError } from '../../src/admin-client/admin-client-error';
-import { withFileLines } from '../../src/admin-client/invalid-list-lines';
-import { ListBody, type UploadProgress } from '../../src/admin-client/list-body';
-import { planShardedList } from '../../src/admin-client/sharded-list';
+import { AdminClientError } from '../../src/cli/admin-client/admin-client-error';
+import { withFileLines } from '../../src/cli/admin-client/invalid-list-lines';
+import { ListBody, type UploadProgress } from '../../src/cli/admin-client/list-body';
+import { planShardedList } from '../../src/cli/admin-client/sharded-list';
 import { openListFile } from '../../src/lists/list-file';
 import { temporaryDirectory } from '../support/load-list-fixtures';
 

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { BoundedWorkQueue } from '../../src/check/bounded-work-queue';
+import { BoundedWorkQueue } from '../../src/shared/bounded-work-queue';
 import { PasswordHasher } from '../../src/staff/password-hash';
 import { StaffService } from '../../src/staff/staff-service';
 import { MemoryStaffStore } from '../../src/staff/memory-staff-store';

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { Actor } from '../../src/staff/actor';
+import type { Actor } from '../../src/actor/actor';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { startTestService, type TestService } from '../support/test-app';

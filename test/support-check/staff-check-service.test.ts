@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { Actor } from '../../src/staff/actor';
+import type { Actor } from '../../src/actor/actor';
 import { AuditService } from '../../src/audit/audit-service';
 import { RedisAuditStore } from '../../src/audit/redis-audit-store';
 import { memoryRateCounters } from '../../src/abuse/memory-rate-counters';

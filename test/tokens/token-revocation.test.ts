@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
-import type { Actor } from '../../src/staff/actor';
+import type { Actor } from '../../src/actor/actor';
 import type { StaffMember } from '../../src/staff/staff-model';
 import { newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 

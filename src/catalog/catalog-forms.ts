@@ -1,0 +1,179 @@
+import type { Exposure, Incident } from './catalog-model';
+import type { LocalizedText } from '../i18n/localized-text';
+import type { JsonObject } from './merge-patch';
+import { formField, formFields } from '../console/form-fields';
+
+/** One text field in both languages, as the form shows and sends it. */
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+/** The incident form as typed: kept as it is to show again when the service refuses it. */
+export interface IncidentForm {
+  organization: Bilingual;
+  title: Bilingual;
+  summary: Bilingual;
+  attackFrom: string;
+  attackTo: string;
+  announcedOn: string;
+  sources: string;
+  status: string;
+}
+
+export interface ExposureForm {
+  title: Bilingual;
+  description: Bilingual;
+  advice: Bilingual;
+  talkingPoints: Bilingual;
+  windowFrom: string;
+  windowTo: string;
+  dataExposed: string[];
+  dataNotExposed: string[];
+  affectedCount: string;
+  sensitive: boolean;
+}
+
+export const EMPTY_INCIDENT_FORM: IncidentForm = {
+  organization: { ja: '', en: '' },
+  title: { ja: '', en: '' },
+  summary: { ja: '', en: '' },
+  attackFrom: '',
+  attackTo: '',
+  announcedOn: '',
+  sources: '',
+  status: 'announced',
+};
+
+export const EMPTY_EXPOSURE_FORM: ExposureForm = {
+  title: { ja: '', en: '' },
+  description: { ja: '', en: '' },
+  advice: { ja: '', en: '' },
+  talkingPoints: { ja: '', en: '' },
+  windowFrom: '',
+  windowTo: '',
+  dataExposed: [],
+  dataNotExposed: [],
+  affectedCount: '',
+  sensitive: false,
+};
+
+/** The incident form as the console's urlencoded parser hands it over. */
+export function incidentFormOf(form: unknown): IncidentForm {
+  return {
+    organization: bilingual(form, 'organization'),
+    title: bilingual(form, 'title'),
+    summary: bilingual(form, 'summary'),
+    attackFrom: formField(form, 'attackFrom'),
+    attackTo: formField(form, 'attackTo'),
+    announcedOn: formField(form, 'announcedOn'),
+    sources: formField(form, 'sources'),
+    status: formField(form, 'status'),
+  };
+}
+
+export function exposureFormOf(form: unknown): ExposureForm {
+  return {
+    title: bilingual(form, 'title'),
+    description: bilingual(form, 'description'),
+    advice: bilingual(form, 'advice'),
+    talkingPoints: bilingual(form, 'talkingPoints'),
+    windowFrom: formField(form, 'windowFrom'),
+    windowTo: formField(form, 'windowTo'),
+    dataExposed: formFields(form, 'dataExposed'),
+    dataNotExposed: formFields(form, 'dataNotExposed'),
+    affectedCount: formField(form, 'affectedCount'),
+    sensitive: formField(form, 'sensitive') !== '',
+  };
+}
+
+/** The edit form of a stored incident. */
+export function incidentFormFrom(incident: Incident): IncidentForm {
+  return {
+    organization: bilingualOf(incident.organization),
+    title: bilingualOf(incident.title),
+    summary: bilingualOf(incident.summary),
+    attackFrom: incident.attackWindow?.from ?? '',
+    attackTo: incident.attackWindow?.to ?? '',
+    announcedOn: incident.announcedOn ?? '',
+    sources: incident.sources.join('\n'),
+    status: incident.status,
+  };
+}
+
+export function exposureFormFrom(exposure: Exposure): ExposureForm {
+  return {
+    title: bilingualOf(exposure.title),
+    description: bilingualOf(exposure.description),
+    advice: bilingualOf(exposure.advice),
+    talkingPoints: bilingualOf(exposure.talkingPoints),
+    windowFrom: exposure.window?.from ?? '',
+    windowTo: exposure.window?.to ?? '',
+    dataExposed: [...exposure.dataExposed],
+    dataNotExposed: [...exposure.dataNotExposed],
+    affectedCount: exposure.affectedCount === undefined ? '' : String(exposure.affectedCount),
+    sensitive: exposure.sensitive,
+  };
+}
+
+/**
+ * The form as a JSON Merge Patch for AdminCatalogService, which validates it (creation reads it
+ * as a new incident: its nulls simply drop out). The form holds every field, so every field is
+ * sent: an empty date is null (removed), an empty text pair is cleared by the validator.
+ */
+export function incidentPatch(form: IncidentForm): JsonObject {
+  return {
+    organization: { ...form.organization },
+    title: { ...form.title },
+    summary: { ...form.summary },
+    attackWindow: { from: orNull(form.attackFrom), to: orNull(form.attackTo) },
+    announcedOn: orNull(form.announcedOn),
+    sources: lines(form.sources),
+    status: form.status,
+  };
+}
+
+export function exposurePatch(form: ExposureForm): JsonObject {
+  return {
+    title: { ...form.title },
+    description: { ...form.description },
+    advice: { ...form.advice },
+    talkingPoints: { ...form.talkingPoints },
+    window: { from: orNull(form.windowFrom), to: orNull(form.windowTo) },
+    dataExposed: [...form.dataExposed],
+    dataNotExposed: [...form.dataNotExposed],
+    affectedCount: countOf(form.affectedCount),
+    sensitive: form.sensitive,
+  };
+}
+
+/**
+ * "28,700", "28 700" and full-width "２８，７００" (typed with a Japanese input method) are 28700;
+ * anything else that is not blank goes to the validator as it is, to be refused in its words.
+ */
+function countOf(typed: string): number | string | null {
+  const value = typed.normalize('NFKC').trim();
+  if (value === '') return null;
+  if (/^\d{1,3}([,\s]\d{3})+$|^\d+$/.test(value)) return Number(value.replace(/[,\s]/g, ''));
+  return value;
+}
+
+function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function bilingualOf(text: LocalizedText | undefined): Bilingual {
+  return { ja: text?.ja ?? '', en: text?.en ?? '' };
+}
+
+function bilingual(body: unknown, name: string): Bilingual {
+  return { ja: formField(body, `${name}_ja`), en: formField(body, `${name}_en`) };
+}

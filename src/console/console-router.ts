@@ -1,0 +1,80 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { jsonBody } from '../http/json-body';
+import { consoleErrors, consoleNotFound } from './console-errors';
+import { consoleLocals } from './console-locals';
+import { csrfProtection, csrfTokenOf } from './csrf';
+import { loginCsrf } from './login-csrf';
+import { loginRoutes } from '../sign-in/login-routes';
+import { SignInService } from '../sign-in/sign-in-service';
+import { requireArea } from './require-staff';
+import { shedSignInsWhenBusy } from '../sign-in/shed-sign-ins';
+import type { StaffAuthDeps, StaffHttp } from '../sign-in/staff-auth';
+import { staffOf } from '../sign-in/staff-session';
+
+export interface ConsoleDeps {
+  auth: StaffAuthDeps;
+  http: StaffHttp;
+  logger: Logger;
+}
+
+const CONSOLE_ROOTS = ['/staff', '/support', '/admin'];
+
+// Incident texts, talking points and staff forms run to a few kilobytes in two languages.
+const STAFF_BODY_LIMIT = '256kb';
+// Someone not signed in can only send the sign-in form.
+const ANONYMOUS_BODY_LIMIT = '8kb';
+
+export function isConsolePath(path: string): boolean {
+  return CONSOLE_ROOTS.some((root) => path === root || path.startsWith(`${root}/`));
+}
+
+/**
+ * The staff consoles: every request under /staff, /support and /admin passes (a sign-in shed first
+ * when the password queue is full) session -> staff loader -> body parsers (the larger limit only
+ * for signed-in staff) -> CSRF -> language, then the sign-in routes, the role boundary of each area (/admin: admins; /support: support and admins),
+ * the feature pages given, then a console 404 and the console's error pages.
+ * Mounted before the public body parsers; requests elsewhere pass straight through. Feature
+ * routers see full paths (`/admin/incidents`), exactly as the browser asked for them.
+ */
+export function consoleRouter(deps: ConsoleDeps, pages: Router[]): Router {
+  const router = Router();
+  router.use((req, _res, next) => next(isConsolePath(req.path) ? undefined : 'router'));
+  router.use((_req, res, next) => {
+    // Console pages hold unpublished incidents, staff names and check results.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(shedSignInsWhenBusy(deps.auth.staff));
+  router.use(deps.http.session, deps.http.loadStaff);
+  router.use(bodyParsers());
+  router.use(csrfProtection(loginCsrf(deps.auth.sessionSecret, csrfTokenOf)));
+  router.use(consoleLocals);
+  router.use(
+    loginRoutes({
+      signIn: new SignInService({ staff: deps.auth.staff, throttle: deps.auth.loginThrottle, onEvent: deps.auth.onEvent }),
+      clock: deps.auth.clock,
+      onEvent: deps.auth.onEvent,
+    }),
+  );
+  router.use('/admin', requireArea('admin'));
+  router.use('/support', requireArea('support', 'admin'));
+  for (const page of pages) router.use(page);
+  router.use(consoleNotFound);
+  router.use(consoleErrors(deps.logger));
+  return router;
+}
+
+/** Forms and JSON, with the limit of who is asking: decided per request, after the staff loader. */
+function bodyParsers(): RequestHandler {
+  const parsers = (limit: string): [RequestHandler, RequestHandler] => [
+    express.urlencoded({ extended: false, limit }),
+    jsonBody(limit),
+  ];
+  const forStaff = parsers(STAFF_BODY_LIMIT);
+  const forAnyone = parsers(ANONYMOUS_BODY_LIMIT);
+  return (req, res, next) => {
+    const [form, json] = staffOf(res) === undefined ? forAnyone : forStaff;
+    form(req, res, (error?: unknown) => (error === undefined ? json(req, res, next) : next(error)));
+  };
+}

@@ -1,0 +1,109 @@
+import { Router, type Request, type Response } from 'express';
+import type { Language } from '../i18n/localized-text';
+import { AppError } from '../errors/app-error';
+import { actorOf } from '../actor/actor';
+import { requireStaffPage } from '../console/require-staff';
+import type { ApiTokenView } from './api-token-model';
+import type { AuditedApiTokens, OwnApiTokens } from './audited-api-tokens';
+import { adminTextOf, doneUrl, languageOf } from '../console/admin-locals';
+import type { AdminMessages, TokenProblem } from '../console/admin-messages';
+import { formField } from '../console/form-fields';
+import { formatTime } from '../console/format-time';
+import { codedProblemOf, type CodedProblem } from '../console/form-problem';
+
+type IdRequest = Request<{ id: string }>;
+
+export interface TokenRow {
+  id: string;
+  label: string;
+  created: string;
+  lastUsed: string;
+  state: string;
+  revoked: boolean;
+}
+
+const TOKENS_PATH = '/admin/tokens';
+
+/**
+ * /admin/tokens: the signed-in admin's own API tokens, a form for a new one, and revocation with
+ * a confirmation page. A new token's secret is the answer to its POST, rendered once and never
+ * stored or redirected to: a reload asks the browser to send the form again, which makes a new
+ * token rather than showing the old secret.
+ */
+export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
+  const router = Router();
+  const adminOnly = requireStaffPage('admin');
+  const own = (res: Response): OwnApiTokens => deps.apiTokens.as(actorOf(res));
+
+  router.get(TOKENS_PATH, adminOnly, async (_req, res) => {
+    await renderTokens(res, '');
+  });
+
+  router.post(TOKENS_PATH, adminOnly, async (req, res) => {
+    const label = formField(req.body, 'label');
+    try {
+      const created = await own(res).create(label);
+      res.status(201).render('admin/token-created.njk', {
+        token: created.token,
+        label: created.record.label,
+        server: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      });
+    } catch (error) {
+      const problem: CodedProblem<TokenProblem> = codedProblemOf(error, adminTextOf(res).tokens.problems);
+      await renderTokens(res.status(400), label, problem);
+    }
+  });
+
+  router.get(`${TOKENS_PATH}/:id/revoke`, adminOnly, async (req: IdRequest, res) => {
+    const token = await ownToken(res, req.params.id);
+    // Already revoked (a second tab, an old link): nothing to confirm; the list says so.
+    if (token.revokedAt !== undefined) {
+      res.redirect(303, TOKENS_PATH);
+      return;
+    }
+    const at = adminTextOf(res);
+    res.render('admin/confirm.njk', {
+      heading: at.tokens.confirmTitle(token.label),
+      body: at.tokens.confirmBody,
+      irreversible: true,
+      action: `${TOKENS_PATH}/${encodeURIComponent(token.id)}/revoke`,
+      button: at.tokens.confirmButton,
+      cancel: TOKENS_PATH,
+    });
+  });
+
+  router.post(`${TOKENS_PATH}/:id/revoke`, adminOnly, async (req: IdRequest, res) => {
+    await own(res).revoke(req.params.id);
+    res.redirect(303, doneUrl(TOKENS_PATH, 'tokenRevoked'));
+  });
+
+  async function ownToken(res: Response, id: string): Promise<ApiTokenView> {
+    const token = (await own(res).list()).find((candidate) => candidate.id === id);
+    if (token === undefined) throw AppError.notFound('There is no such API token of yours.');
+    return token;
+  }
+
+  async function renderTokens(res: Response, label: string, problem?: CodedProblem<TokenProblem>): Promise<void> {
+    const at = adminTextOf(res);
+    const tokens = await own(res).list();
+    res.render('admin/tokens.njk', {
+      rows: tokens.map((token) => tokenRow(token, languageOf(res), at)),
+      label,
+      problem,
+    });
+  }
+
+  return router;
+}
+
+/** One token as the console lists it (its own tokens page, and a staff account's page). */
+export function tokenRow(token: ApiTokenView, language: Language, at: AdminMessages): TokenRow {
+  return {
+    id: token.id,
+    label: token.label,
+    created: formatTime(token.createdAt, language),
+    lastUsed: token.lastUsedAt === undefined ? at.tokens.neverUsed : formatTime(token.lastUsedAt, language),
+    state: token.revokedAt === undefined ? at.tokens.active : at.tokens.revokedOn(formatTime(token.revokedAt, language)),
+    revoked: token.revokedAt !== undefined,
+  };
+}
