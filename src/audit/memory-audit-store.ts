@@ -20,6 +20,8 @@ export class MemoryAuditStore implements AuditStore {
 
   async newestFirst({ fromMs, toMs, before, count }: AuditRange): Promise<AuditEvent[]> {
     const cursor = before === undefined ? undefined : parseAuditId(before);
+    // As the Redis store: a cursor that is no event id is refused, not read as "from the newest".
+    if (before !== undefined && cursor === undefined) throw new Error('not an audit event id');
     const result: AuditEvent[] = [];
     for (let index = this.#events.length - 1; index >= 0 && result.length < count; index -= 1) {
       const { id, event } = this.#events[index] as { id: AuditId; event: AuditEvent };

@@ -1,4 +1,4 @@
-import type { ListEntry } from '../hashing/list-entry';
+import type { ListEntry } from '../hashing';
 import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
@@ -34,15 +34,17 @@ export class MemoryListStore implements ListStore {
   }
 
   async addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number> {
-    const data = this.#versions.get(versionField(staged.exposureId, staged.version));
-    if (data === undefined) throw new Error('unknown list version');
+    // A version deleted while being written (a start's cleanup, the list's removal) takes the rows,
+    // as Redis does, but keeps them nowhere: its activation fails as gone, so the upload ends as
+    // cancelled rather than on this batch.
+    const buckets = this.#versions.get(versionField(staged.exposureId, staged.version))?.buckets ?? new Map<number, Set<string>>();
     let added = 0;
     for (const { bucket, digest } of entries) {
-      const digests = data.buckets.get(bucket) ?? new Set<string>();
+      const digests = buckets.get(bucket) ?? new Set<string>();
       const before = digests.size;
       digests.add(digest.toString('hex'));
       added += digests.size - before;
-      data.buckets.set(bucket, digests);
+      buckets.set(bucket, digests);
     }
     return added;
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import session from 'express-session';
 import type Redis from 'ioredis';
-import { staffUnavailable } from '../console/console-refusals';
+import { staffUnavailable } from '../console';
 
 // When a session carries no expiry of its own: the default idle timeout.
 const DEFAULT_TTL_SECONDS = 30 * 60;
@@ -32,14 +32,20 @@ export class RedisSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback: Callback = noop): void {
-    this.#redis.set(this.#key(sid), JSON.stringify(data), 'EX', ttlSeconds(data)).then(
+    const ttl = ttlSeconds(data);
+    // A cookie that has run out already ends the session, as in express-session's MemoryStore.
+    const write: Promise<unknown> =
+      ttl === EXPIRED ? this.#redis.del(this.#key(sid)) : this.#redis.set(this.#key(sid), JSON.stringify(data), 'EX', ttl);
+    write.then(
       () => callback(),
       (error: unknown) => callback(staffUnavailable(error)),
     );
   }
 
   override touch(sid: string, data: session.SessionData, callback: Callback = noop): void {
-    this.#redis.expire(this.#key(sid), ttlSeconds(data)).then(
+    const ttl = ttlSeconds(data);
+    const renew: Promise<unknown> = ttl === EXPIRED ? this.#redis.del(this.#key(sid)) : this.#redis.expire(this.#key(sid), ttl);
+    renew.then(
       () => callback(),
       (error: unknown) => callback(staffUnavailable(error)),
     );
@@ -57,9 +63,13 @@ export class RedisSessionStore extends session.Store {
   }
 }
 
+// What ttlSeconds answers for a cookie whose expiry has passed: the key must go, not live on.
+const EXPIRED = 0;
+
 function ttlSeconds(data: session.SessionData): number {
   const maxAge = data.cookie?.maxAge;
-  return typeof maxAge === 'number' && maxAge > 0 ? Math.ceil(maxAge / 1000) : DEFAULT_TTL_SECONDS;
+  if (typeof maxAge !== 'number') return DEFAULT_TTL_SECONDS;
+  return maxAge > 0 ? Math.ceil(maxAge / 1000) : EXPIRED;
 }
 
 function noop(): void {}

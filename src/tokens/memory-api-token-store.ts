@@ -7,7 +7,9 @@ export class MemoryApiTokenStore implements ApiTokenStore {
   readonly #lastUsed = new Map<string, string>();
 
   async create(record: ApiTokenRecord): Promise<void> {
-    this.#records.set(record.id, structuredClone(record));
+    // The last use is kept apart (markUsed), here as in the Redis store: never in the record.
+    const { lastUsedAt: _ignored, ...stored } = record;
+    this.#records.set(record.id, structuredClone(stored));
     this.#idBySecretHash.set(record.secretHash, record.id);
   }
 

@@ -5,7 +5,7 @@ import { MemoryStatsStore } from '../../src/stats/memory-stats-store';
 import { RedisStatsStore } from '../../src/stats/redis-stats-store';
 import { StatsService } from '../../src/stats/stats-service';
 import type { StatsStore } from '../../src/stats/stats-store';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, uniquePrefix } from '../support/test-redis';
 
 function exposure(id: string): ExposureWithIncident {
   return {
@@ -145,22 +145,6 @@ describe('statistics stores', () => {
 
   describeStatsContract('redis', () => new RedisStatsStore(redis, uniquePrefix('stats')));
   describeStatsContract('memory', () => new MemoryStatsStore());
-
-  it('when a check is counted in Redis, then one hash per day holds counters only, and expires after 400 days', async () => {
-    const prefix = uniquePrefix('stats-layout');
-    const stats = new StatsService({ store: new RedisStatsStore(redis, prefix), clock: () => new Date() });
-    stats.record(result(['porsche-catalog', 'porsche-promotion'], ['porsche-catalog']));
-    await stats.flush();
-    const today = new Date().toISOString().slice(0, 10);
-
-    const [key] = await keysWithPrefix(redis, prefix);
-
-    expect(await keysWithPrefix(redis, prefix)).toEqual([`${prefix}stats:day:${today}`]);
-    expect(await redis.hgetall(key!)).toEqual({ checks: '1', 'match:porsche-catalog': '1', 'match:porsche-promotion': '0' });
-    const ttl = await redis.ttl(key!);
-    expect(ttl).toBeGreaterThan(399 * 86_400);
-    expect(ttl).toBeLessThanOrEqual(400 * 86_400);
-  });
 
   it('when the store fails, then the failure is logged without the counts\' checks, flush resolves, and later counts are written again', async () => {
     const prefix = uniquePrefix('stats-broken');

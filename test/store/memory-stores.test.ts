@@ -1,4 +1,4 @@
-import { createMemoryStores } from '../../src/store/memory-stores';
+import { createMemoryStores } from '../../src/stores';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('memory', async () => createMemoryStores());

@@ -1,0 +1,7 @@
+import { MemoryCatalogStore } from '../../src/catalog/memory-catalog-store';
+import { RedisCatalogStore } from '../../src/catalog/redis-catalog-store';
+import { describeCatalogStoreContract } from './catalog-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+describeCatalogStoreContract('memory', inMemory(() => new MemoryCatalogStore()));
+describeCatalogStoreContract('redis', onRedis('catalog', (redis, prefix) => new RedisCatalogStore(redis, prefix)));

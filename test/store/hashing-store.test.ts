@@ -1,0 +1,7 @@
+import { MemoryHashingStore } from '../../src/hashing/memory-hashing-store';
+import { RedisHashingStore } from '../../src/hashing/redis-hashing-store';
+import { describeHashingStoreContract } from './hashing-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+describeHashingStoreContract('memory', inMemory(() => new MemoryHashingStore()));
+describeHashingStoreContract('redis', onRedis('hashing', (redis, prefix) => new RedisHashingStore(redis, prefix)));

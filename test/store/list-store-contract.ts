@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import type { ListEntry } from '../../src/hashing/list-entry';
+import { StagedVersionGoneError, type ListStore } from '../../src/lists/list-store';
+import { withStore, type OpenedStore, type OpenStore } from './store-backends';
+
+const NOW = new Date('2026-11-21T09:00:00.000Z');
+const LATER = new Date('2026-11-21T10:00:00.000Z');
+
+function entry(bucket: number): ListEntry {
+  return { bucket, digest: randomBytes(16) };
+}
+
+/**
+ * One behaviour, two backends: every ListStore must pass this suite unchanged. `open` gives a
+ * fresh, empty store not yet bound to its identity; each test gets one bound as on a fresh store.
+ */
+export function describeListStoreContract(implName: string, open: OpenStore<ListStore>): void {
+  describe(`${implName} list store (contract)`, () => {
+    let opened: OpenedStore<ListStore>;
+    let lists: ListStore;
+    beforeEach(async () => {
+      opened = await open();
+      lists = opened.store;
+      await lists.bindIdentity({ freshStore: true });
+    });
+    afterEach(async () => {
+      await opened.close();
+    });
+
+    describe('versions', () => {
+      it('when a version is staged, then checks cannot see it until it is activated', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        const row = entry(7);
+        expect(await lists.addEntries(staged, [row, entry(65535)])).toBe(2);
+        expect(await lists.liveLists()).toEqual([]);
+        expect(await lists.activate(staged, 2, NOW)).toBeNull();
+        expect(await lists.liveLists()).toEqual([
+          { exposureId: 'exp-a', version: staged.version, profileId: 'hp-1', records: 2, activatedAt: NOW.toISOString() },
+        ]);
+        const probe = { exposureId: 'exp-a', version: staged.version };
+        expect(
+          await lists.probe([
+            { ...probe, entry: row },
+            { ...probe, entry: { bucket: 7, digest: randomBytes(16) } },
+            { ...probe, entry: { bucket: 8, digest: row.digest } },
+          ]),
+        ).toEqual({ found: [true, false, false], liveAfter: await lists.liveLists() });
+      });
+
+      it('when a version is begun, then it is staged as asked, under a number of its own', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 12, NOW);
+        expect(staged).toEqual({ exposureId: 'exp-a', version: expect.any(Number), profileId: 'hp-1', bucketBits: 12 });
+        const next = await lists.beginVersion('exp-a', 'hp-2', 16, NOW);
+        expect(next.version).toBeGreaterThan(staged.version);
+      });
+
+      it('when the same digest is added twice, then it is counted once', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        const row = entry(1);
+        expect(await lists.addEntries(staged, [row, row])).toBe(1);
+        expect(await lists.addEntries(staged, [row])).toBe(0);
+      });
+
+      it('when rows of many buckets are added in batches, then each batch counts only its new rows and all of them answer', async () => {
+        const rows = Array.from({ length: 300 }, (_, index) => entry((index * 217) % 65536));
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        expect(await lists.addEntries(staged, rows.slice(0, 200))).toBe(200);
+        expect(await lists.addEntries(staged, rows.slice(100))).toBe(100);
+        expect(await lists.addEntries(staged, [])).toBe(0);
+        await lists.activate(staged, 300, NOW);
+        const probed = await lists.probe(rows.map((row) => ({ exposureId: 'exp-a', version: staged.version, entry: row })));
+        expect(probed.found).toEqual(rows.map(() => true));
+      });
+
+      it('when a new version is activated, then it replaces the old one, which can then be deleted', async () => {
+        const oldRow = entry(3);
+        const first = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(first, [oldRow]);
+        await lists.activate(first, 1, NOW);
+        const newRow = entry(3);
+        const second = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        expect(second.version).toBeGreaterThan(first.version);
+        await lists.addEntries(second, [newRow]);
+        expect((await lists.activate(second, 1, NOW))?.version).toBe(first.version);
+        expect((await lists.unusedVersions()).map((version) => version.version)).toEqual([first.version]);
+        await lists.deleteVersion('exp-a', first.version);
+        expect(await lists.unusedVersions()).toEqual([]);
+        const probed = await lists.probe([
+          { exposureId: 'exp-a', version: second.version, entry: newRow },
+          { exposureId: 'exp-a', version: first.version, entry: oldRow },
+        ]);
+        expect(probed.found).toEqual([true, false]);
+        // Read after the probes: the version that answers now, not the one replaced.
+        expect(probed.liveAfter.map((list) => list.version)).toEqual([second.version]);
+      });
+
+      it('when a version replaces another, then activation answers the replaced one whole', async () => {
+        const first = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(first, [entry(1), entry(2)]);
+        await lists.activate(first, 2, NOW);
+        const second = await lists.beginVersion('exp-a', 'hp-2', 16, LATER);
+        expect(await lists.activate(second, 0, LATER)).toEqual({
+          exposureId: 'exp-a',
+          version: first.version,
+          profileId: 'hp-1',
+          records: 2,
+          activatedAt: NOW.toISOString(),
+        });
+        expect(await lists.liveLists()).toEqual([
+          { exposureId: 'exp-a', version: second.version, profileId: 'hp-2', records: 0, activatedAt: LATER.toISOString() },
+        ]);
+      });
+
+      it('when two lists are live, then replacing one leaves the other live as it was', async () => {
+        const a = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.activate(a, 0, NOW);
+        const b = await lists.beginVersion('exp-b', 'hp-1', 16, NOW);
+        expect(await lists.activate(b, 0, NOW)).toBeNull();
+        const a2 = await lists.beginVersion('exp-a', 'hp-1', 16, LATER);
+        expect((await lists.activate(a2, 0, LATER))?.version).toBe(a.version);
+        const live = (await lists.liveLists()).sort((x, y) => x.exposureId.localeCompare(y.exposureId));
+        expect(live.map((list) => [list.exposureId, list.version, list.activatedAt])).toEqual([
+          ['exp-a', a2.version, LATER.toISOString()],
+          ['exp-b', b.version, NOW.toISOString()],
+        ]);
+      });
+
+      it('when asked to delete the live version, then it refuses and the list keeps answering', async () => {
+        const row = entry(9);
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [row]);
+        await lists.activate(staged, 1, NOW);
+        await expect(lists.deleteVersion('exp-a', staged.version)).rejects.toThrow(/live/);
+        expect((await lists.probe([{ exposureId: 'exp-a', version: staged.version, entry: row }])).found).toEqual([true]);
+      });
+
+      it('when a version that was never begun is deleted, then nothing changes', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.deleteVersion('exp-a', staged.version + 10);
+        await lists.deleteVersion('exp-z', 1, 16);
+        expect(await lists.unusedVersions()).toEqual([{ ...staged, startedAt: NOW.toISOString() }]);
+      });
+
+      it('when an upload is abandoned, then its version is listed as unused with its start time', async () => {
+        const staged = await lists.beginVersion('exp-b', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(5)]);
+        expect(await lists.unusedVersions()).toEqual([{ ...staged, startedAt: NOW.toISOString() }]);
+      });
+
+      it('when a staged version is deleted before it is activated, then activation fails as gone and changes nothing', async () => {
+        const live = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.activate(live, 0, NOW);
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(4)]);
+        await lists.deleteVersion('exp-a', staged.version);
+        expect(await lists.unusedVersions()).toEqual([]);
+        await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(StagedVersionGoneError);
+        expect((await lists.liveLists()).map((list) => list.version)).toEqual([live.version]);
+      });
+
+      it('when rows are still added to a version deleted while it was being written, then adding goes on and activation fails as gone', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(4)]);
+        await lists.deleteVersion('exp-a', staged.version, staged.bucketBits);
+        // An upload in progress elsewhere does not know yet: its next batch must not be the one to fail.
+        await expect(lists.addEntries(staged, [entry(5)])).resolves.toEqual(expect.any(Number));
+        await expect(lists.activate(staged, 2, NOW)).rejects.toThrow(StagedVersionGoneError);
+        expect(await lists.liveLists()).toEqual([]);
+        // The upload's own cleanup (with bucketBits, the record being gone) leaves nothing behind.
+        await lists.deleteVersion('exp-a', staged.version, staged.bucketBits);
+        expect(await lists.unusedVersions()).toEqual([]);
+      });
+
+      it('when a list is removed, then no version of it answers and other lists are untouched', async () => {
+        const row = entry(11);
+        const a = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(a, [row]);
+        await lists.activate(a, 1, NOW);
+        await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        const b = await lists.beginVersion('exp-b', 'hp-1', 16, NOW);
+        await lists.addEntries(b, [row]);
+        await lists.activate(b, 1, NOW);
+        await lists.removeList('exp-a');
+        expect((await lists.liveLists()).map((list) => list.exposureId)).toEqual(['exp-b']);
+        expect(await lists.unusedVersions()).toEqual([]);
+        const probed = await lists.probe([
+          { exposureId: 'exp-a', version: a.version, entry: row },
+          { exposureId: 'exp-b', version: b.version, entry: row },
+        ]);
+        expect(probed.found).toEqual([false, true]);
+        expect(probed.liveAfter.map((list) => list.exposureId)).toEqual(['exp-b']);
+      });
+
+      it('when a list is removed while a version of it is staged, then that version can no longer go live', async () => {
+        const staged = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(6)]);
+        await lists.removeList('exp-a');
+        await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(StagedVersionGoneError);
+        expect(await lists.liveLists()).toEqual([]);
+      });
+
+      it('when a removed list is loaded again, then its versions go on from where they were, never reusing a number', async () => {
+        const first = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.activate(first, 0, NOW);
+        const abandoned = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.removeList('exp-a');
+        const again = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        expect(again.version).toBeGreaterThan(abandoned.version);
+        expect(abandoned.version).toBeGreaterThan(first.version);
+      });
+
+      it('when there is nothing to probe, then probe finds nothing and still reads the live lists', async () => {
+        expect(await lists.probe([])).toEqual({ found: [], liveAfter: [] });
+        const staged = await lists.beginVersion('exp-c', 'hp-1', 16, NOW);
+        await lists.activate(staged, 0, NOW);
+        expect((await lists.probe([])).liveAfter.map((list) => list.exposureId)).toEqual(['exp-c']);
+      });
+    });
+
+    describe('integrity', () => {
+      it('when nothing was lost, then the store verifies intact, also with lists live', async () => {
+        await expect(lists.verifyIntact()).resolves.toBeUndefined();
+        const staged = await lists.beginVersion('exp-d', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(7)]);
+        await lists.activate(staged, 1, NOW);
+        await expect(lists.verifyIntact()).resolves.toBeUndefined();
+      });
+
+      it('when a bucket that holds no digest is probed, then it is a miss, not lost data', async () => {
+        const staged = await lists.beginVersion('exp-e', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(1)]);
+        await lists.activate(staged, 1, NOW);
+        const probed = await lists.probe([{ exposureId: 'exp-e', version: staged.version, entry: entry(65535) }]);
+        expect(probed.found).toEqual([false]);
+      });
+
+      it('when a version holds fewer rows than were written to it, then it refuses to go live', async () => {
+        const staged = await lists.beginVersion('exp-f', 'hp-1', 16, NOW);
+        await lists.addEntries(staged, [entry(1), entry(2)]);
+        await expect(lists.activate(staged, 3, NOW)).rejects.toThrow(/holds 2 of the 3 rows/);
+        expect(await lists.liveLists()).toEqual([]);
+      });
+
+      it('when the list store was never bound to the store identity, then it refuses to probe or verify', async () => {
+        await withStore(open, async (unbound) => {
+          await expect(unbound.probe([])).rejects.toThrow(/bindIdentity/);
+          await expect(unbound.verifyIntact()).rejects.toThrow(/bindIdentity/);
+        });
+      });
+    });
+  });
+}

@@ -1,0 +1,7 @@
+import { MemoryListStore } from '../../src/lists/memory-list-store';
+import { RedisListStore } from '../../src/lists/redis-list-store';
+import { describeListStoreContract } from './list-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+describeListStoreContract('memory', inMemory(() => new MemoryListStore()));
+describeListStoreContract('redis', onRedis('lists', (redis, prefix) => new RedisListStore(redis, prefix)));

@@ -1,0 +1,301 @@
+import { createHash, randomBytes } from 'node:crypto';
+import session from 'express-session';
+import type Redis from 'ioredis';
+import type { AuditEntry } from '../../src/audit/audit-event';
+import { RedisAuditStore } from '../../src/audit/redis-audit-store';
+import { ListDataLostError } from '../../src/lists/list-store';
+import { RedisListStore } from '../../src/lists/redis-list-store';
+import { RedisSessionStore } from '../../src/sign-in/redis-session-store';
+import { RedisStaffStore } from '../../src/staff/redis-staff-store';
+import { RedisStatsStore } from '../../src/stats/redis-stats-store';
+import { RedisApiTokenStore } from '../../src/tokens/redis-api-token-store';
+import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+
+/*
+ * What only the Redis stores do, beyond their contracts (test/store/*-store-contract.ts): where
+ * they keep what in Redis, with which encoding and expiry, and how they notice data Redis lost.
+ */
+
+const NOW = new Date('2026-12-02T09:00:00.000Z');
+
+async function unlinkAll(redis: Redis, prefix: string): Promise<void> {
+  const keys = await keysWithPrefix(redis, prefix);
+  for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
+}
+
+describe('redis list layout', () => {
+  it('when a version is written, then only buckets with digests have keys, a bucket map names them, and deleting it leaves none', async () => {
+    const prefix = uniquePrefix('layout');
+    const redis = newTestRedis();
+    const lists = new RedisListStore(redis, prefix);
+    try {
+      await lists.bindIdentity({ freshStore: true });
+      const entries = Array.from({ length: 2000 }, (_, i) => ({ bucket: i, digest: randomBytes(16) }));
+      const staged = await lists.beginVersion('exp-x', 'hp-1', 16, NOW);
+      expect(await lists.addEntries(staged, entries)).toBe(2000);
+      const bucketKeys = (await keysWithPrefix(redis, prefix)).filter((key) => /\{[0-9a-f]{6}\}:exp-x\//.test(key));
+      // A small list costs no key for an empty bucket: the map tells an empty bucket from a lost key.
+      expect(bucketKeys).toHaveLength(2000);
+      // The bucket is the hash tag, so one check touches one cluster slot.
+      expect(bucketKeys.every((key) => /^[^{]*\{[0-9a-f]{6}\}:exp-x\/\d+$/.test(key))).toBe(true);
+      expect(await redis.object('ENCODING', bucketKeys[0] as string)).toBe('listpack');
+      const map = `${prefix}{lists}:buckets:exp-x/${staged.version}`;
+      // Guard bit, then bucket b at bit 100000 + b (six digits for every 16-bit bucket).
+      expect(await redis.getbit(map, 0)).toBe(1);
+      expect(await redis.getbit(map, 100_000)).toBe(1);
+      expect(await redis.getbit(map, 101_999)).toBe(1);
+      expect(await redis.getbit(map, 102_000)).toBe(0);
+      await lists.activate(staged, 2000, NOW);
+      await lists.removeList('exp-x');
+      // The version counter and the live pointers (holding the store's identity) are left: numbers
+      // are never reused, so a stale reader can't mix versions.
+      expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([`${prefix}{lists}:live`, `${prefix}{lists}:next-version`]);
+    } finally {
+      await unlinkAll(redis, prefix);
+      redis.disconnect();
+    }
+  });
+});
+
+describe('redis list store that lost data', () => {
+  let redis: Redis;
+  let prefix: string;
+  let lists: RedisListStore;
+  const listed = { bucket: 0x1234, digest: randomBytes(16) };
+
+  beforeEach(async () => {
+    redis = newTestRedis();
+    prefix = uniquePrefix('lost');
+    lists = new RedisListStore(redis, prefix);
+    await lists.bindIdentity({ freshStore: true });
+    const staged = await lists.beginVersion('exp-l', 'hp-1', 16, NOW);
+    await lists.addEntries(staged, [listed]);
+    await lists.activate(staged, 1, NOW);
+  });
+  afterEach(async () => {
+    await unlinkAll(redis, prefix);
+    redis.disconnect();
+  });
+
+  const probeListed = () => lists.probe([{ exposureId: 'exp-l', version: 1, entry: listed }]);
+  const bucketKeyOf = async (bucket: number) =>
+    (await keysWithPrefix(redis, prefix)).find((key) => key.includes(`{${bucket.toString(16).padStart(6, '0')}}`)) as string;
+
+  it('when one bucket key of the live version is deleted, then probing it throws instead of missing, and readiness fails until it is back', async () => {
+    expect((await probeListed()).found).toEqual([true]);
+    const key = await bucketKeyOf(listed.bucket);
+    const backup = await redis.dumpBuffer(key);
+    await redis.del(key);
+
+    await expect(probeListed()).rejects.toThrow(ListDataLostError);
+    await expect(lists.verifyIntact()).rejects.toThrow(/missing a bucket key/);
+    // Another bucket of the same list still answers: only the lost part is refused.
+    expect((await lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
+
+    await redis.restore(key, 0, backup);
+    await expect(lists.verifyIntact()).resolves.toBeUndefined();
+    expect((await probeListed()).found).toEqual([true]);
+  });
+
+  it('when a bucket key is lost during an upload and written again by later rows, then the version never goes live', async () => {
+    const staged = await lists.beginVersion('exp-u', 'hp-1', 16, NOW);
+    const first = { bucket: 0x0042, digest: randomBytes(16) };
+    const later = { bucket: 0x0042, digest: randomBytes(16) };
+    await lists.addEntries(staged, [first]);
+    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{000042}') && name.includes('exp-u/')) as string;
+    await redis.del(key);
+    await lists.addEntries(staged, [later]);
+
+    await expect(lists.activate(staged, 2, NOW)).rejects.toThrow(/holds 1 of the 2 rows/);
+    expect((await lists.liveLists()).some((list) => list.exposureId === 'exp-u')).toBe(false);
+  });
+
+  it('when a bucket key is lost during an upload and nothing is written to it again, then the version never goes live', async () => {
+    const staged = await lists.beginVersion('exp-v', 'hp-1', 16, NOW);
+    await lists.addEntries(staged, [{ bucket: 3, digest: randomBytes(16) }]);
+    const key = (await keysWithPrefix(redis, prefix)).find((name) => name.includes('{000003}') && name.includes('exp-v/')) as string;
+    await redis.del(key);
+
+    await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(/1 bucket keys missing/);
+  });
+
+  it('when the bucket map of a live version is lost, then probes of empty and full buckets alike throw instead of missing', async () => {
+    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
+    await expect(probeListed()).rejects.toThrow(ListDataLostError);
+    await expect(lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).rejects.toThrow(
+      ListDataLostError,
+    );
+  });
+
+  it('when every key is gone (a wiped or restarted-empty store), then probes, even of nothing, and activations throw', async () => {
+    await unlinkAll(redis, prefix);
+
+    await expect(probeListed()).rejects.toThrow(/identity is gone/);
+    await expect(lists.probe([])).rejects.toThrow(ListDataLostError);
+    await expect(lists.verifyIntact()).rejects.toThrow(ListDataLostError);
+    const staged = await lists.beginVersion('exp-m', 'hp-1', 16, NOW);
+    await expect(lists.activate(staged, 0, NOW)).rejects.toThrow(ListDataLostError);
+  });
+
+  it('when the store carries another identity than at start (replaced by another one), then probes throw', async () => {
+    await redis.hset(`${prefix}{lists}:live`, '~store', 'someone-else');
+    await expect(probeListed()).rejects.toThrow(/another identity/);
+  });
+
+  it('when a server starts on a store that holds data but lost its identity, then it refuses; one written before identities is adopted', async () => {
+    await redis.hdel(`${prefix}{lists}:live`, '~store');
+    // Pointers without an identity and no bucket maps: the layout of a store written before
+    // identities existed. Adopted: its maps are built from the keys there, empty buckets answer misses.
+    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
+    const adopting = new RedisListStore(redis, prefix);
+    await adopting.bindIdentity({ freshStore: false });
+    expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: listed }])).found).toEqual([true]);
+    expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
+    expect(await redis.getbit(`${prefix}{lists}:buckets:exp-l/1`, 100_000 + listed.bucket)).toBe(1);
+
+    await redis.del(`${prefix}{lists}:live`);
+    const starting = new RedisListStore(redis, prefix);
+    await expect(starting.bindIdentity({ freshStore: false })).rejects.toThrow(/wiped or restarted empty/);
+  });
+});
+
+describe('redis layout of the other stores', () => {
+  let redis: Redis;
+  let prefix: string;
+  beforeEach(() => {
+    redis = newTestRedis();
+    prefix = uniquePrefix('redis-only');
+  });
+  afterEach(async () => {
+    await unlinkAll(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('when events are recorded in Redis, then they sit in one stream under the prefix, without expiry or trimming', async () => {
+    const store = new RedisAuditStore(redis, prefix);
+    const check = (index: number): AuditEntry => ({
+      actor: { kind: 'staff', staffId: 'st-support-1', username: 'sato.support', role: 'support' },
+      action: 'support.check',
+      ticketRef: `LAYOUT-${index}`,
+      matchedExposureIds: [],
+    });
+    for (let index = 0; index < 30; index += 1) await store.append(check(index));
+
+    expect(await keysWithPrefix(redis, prefix)).toEqual([`${prefix}audit:events`]);
+    expect(await redis.type(`${prefix}audit:events`)).toBe('stream');
+    expect(await redis.xlen(`${prefix}audit:events`)).toBe(30);
+    expect(await redis.ttl(`${prefix}audit:events`)).toBe(-1);
+  });
+
+  it('when a check is counted in Redis, then one hash per day holds counters only, and expires after 400 days', async () => {
+    const store = new RedisStatsStore(redis, prefix);
+    const today = new Date().toISOString().slice(0, 10);
+    await store.addCounts(today, { checks: 1, matches: { 'porsche-catalog': 1, 'porsche-promotion': 0 } });
+
+    const [key] = await keysWithPrefix(redis, prefix);
+
+    expect(await keysWithPrefix(redis, prefix)).toEqual([`${prefix}stats:day:${today}`]);
+    expect(await redis.hgetall(key!)).toEqual({ checks: '1', 'match:porsche-catalog': '1', 'match:porsche-promotion': '0' });
+    const ttl = await redis.ttl(key!);
+    expect(ttl).toBeGreaterThan(399 * 86_400);
+    expect(ttl).toBeLessThanOrEqual(400 * 86_400);
+  });
+
+  it('when a staff account is created, then one hash in the {staff} slot holds it by id and another its id by username', async () => {
+    const store = new RedisStaffStore(redis, prefix);
+    const account = {
+      id: 'st-1',
+      username: 'hanako',
+      role: 'support' as const,
+      disabled: false,
+      passwordHash: '$argon2id$v=19$m=19456,p=1,t=2$c2FsdA$aGFzaA',
+      passwordVersion: 1,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    };
+    await store.create(account);
+
+    expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([`${prefix}{staff}:accounts`, `${prefix}{staff}:usernames`]);
+    expect(JSON.parse((await redis.hget(`${prefix}{staff}:accounts`, 'st-1'))!)).toEqual(account);
+    expect(await redis.hgetall(`${prefix}{staff}:usernames`)).toEqual({ hanako: 'st-1' });
+  });
+
+  it('when a token is created, used and revoked, then its hash maps to it only until the revocation, and the record never holds its last use', async () => {
+    const store = new RedisApiTokenStore(redis, prefix);
+    const secretHash = createHash('sha256').update(randomBytes(32)).digest('hex');
+    const record = { id: 'tok-1', ownerStaffId: 'st-admin-1', label: 'ci', secretHash, createdAt: NOW.toISOString() };
+    await store.create(record);
+    await store.markUsed('tok-1', '2026-12-02T09:05:00.000Z');
+
+    expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([
+      `${prefix}{tokens}:by-secret`,
+      `${prefix}{tokens}:last-used`,
+      `${prefix}{tokens}:records`,
+    ]);
+    expect(await redis.hgetall(`${prefix}{tokens}:by-secret`)).toEqual({ [secretHash]: 'tok-1' });
+    expect(await redis.hgetall(`${prefix}{tokens}:last-used`)).toEqual({ 'tok-1': '2026-12-02T09:05:00.000Z' });
+
+    await store.revoke({ ...(await store.get('tok-1'))!, revokedAt: '2026-12-02T10:00:00.000Z' });
+
+    expect(await redis.exists(`${prefix}{tokens}:by-secret`)).toBe(0);
+    expect(JSON.parse((await redis.hget(`${prefix}{tokens}:records`, 'tok-1'))!)).toEqual({ ...record, revokedAt: '2026-12-02T10:00:00.000Z' });
+  });
+});
+
+describe('redis session store', () => {
+  let redis: Redis;
+  let prefix: string;
+  let store: RedisSessionStore;
+  beforeEach(() => {
+    redis = newTestRedis();
+    prefix = uniquePrefix('sessions');
+    store = new RedisSessionStore(redis, prefix);
+  });
+  afterEach(async () => {
+    await unlinkAll(redis, prefix);
+    redis.disconnect();
+  });
+
+  function data(maxAgeMs: number | null): session.SessionData {
+    const cookie = new session.Cookie();
+    (cookie as { maxAge: number | null }).maxAge = maxAgeMs;
+    return { cookie, staffId: 'st-1', passwordVersion: 1, signedInAt: NOW.getTime(), lastSeenAt: NOW.getTime() };
+  }
+  const set = (sid: string, value: session.SessionData) =>
+    new Promise<void>((resolve, reject) => store.set(sid, value, (error) => (error ? reject(error) : resolve())));
+  const touch = (sid: string, value: session.SessionData) =>
+    new Promise<void>((resolve, reject) => store.touch(sid, value, (error) => (error ? reject(error) : resolve())));
+  const keyOf = (sid: string) => `${prefix}session:${createHash('sha256').update(sid, 'utf8').digest('hex')}`;
+
+  it('when a session is saved, then its key is the SHA-256 of its id under the prefix, and no key or value holds the id', async () => {
+    const sid = randomBytes(24).toString('base64url');
+    await set(sid, data(30 * 60 * 1000));
+
+    const keys = await keysWithPrefix(redis, prefix);
+    expect(keys).toEqual([keyOf(sid)]);
+    const value = (await redis.get(keyOf(sid)))!;
+    expect(value).not.toContain(sid);
+    expect(JSON.parse(value)).toMatchObject({ staffId: 'st-1' });
+  });
+
+  it('when a session is saved or touched, then its key lives as long as the cookie, rounded up to the second', async () => {
+    await set('sid-idle', data(30 * 60 * 1000));
+    const ttl = await redis.ttl(keyOf('sid-idle'));
+    expect(ttl).toBeGreaterThan(29 * 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 60);
+
+    await set('sid-short', data(1500));
+    expect(await redis.ttl(keyOf('sid-short'))).toBe(2);
+    await touch('sid-short', data(10 * 60 * 1000));
+    const touched = await redis.ttl(keyOf('sid-short'));
+    expect(touched).toBeGreaterThan(9 * 60);
+    expect(touched).toBeLessThanOrEqual(10 * 60);
+  });
+
+  it('when a session cookie carries no expiry of its own, then its key lives the default idle timeout, 30 minutes', async () => {
+    await set('sid-1', data(null));
+    const ttl = await redis.ttl(keyOf('sid-1'));
+    expect(ttl).toBeGreaterThan(29 * 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 60);
+  });
+});

@@ -1,0 +1,8 @@
+import session from 'express-session';
+import { RedisSessionStore } from '../../src/sign-in/redis-session-store';
+import { describeSessionStoreContract } from './session-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+// Demo mode keeps staff sessions in express-session's own MemoryStore; Redis mode in ours.
+describeSessionStoreContract('memory', inMemory(() => new session.MemoryStore()));
+describeSessionStoreContract('redis', onRedis('sessions', (redis, prefix) => new RedisSessionStore(redis, prefix)));

@@ -1,0 +1,7 @@
+import { MemoryStaffStore } from '../../src/staff/memory-staff-store';
+import { RedisStaffStore } from '../../src/staff/redis-staff-store';
+import { describeStaffStoreContract } from './staff-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+describeStaffStoreContract('memory', inMemory(() => new MemoryStaffStore()));
+describeStaffStoreContract('redis', onRedis('staff', (redis, prefix) => new RedisStaffStore(redis, prefix)));

@@ -1,0 +1,7 @@
+import { MemoryStatsStore } from '../../src/stats/memory-stats-store';
+import { RedisStatsStore } from '../../src/stats/redis-stats-store';
+import { describeStatsStoreContract } from './stats-store-contract';
+import { inMemory, onRedis } from './store-backends';
+
+describeStatsStoreContract('memory', inMemory(() => new MemoryStatsStore()));
+describeStatsStoreContract('redis', onRedis('stats', (redis, prefix) => new RedisStatsStore(redis, prefix)));
