@@ -28,7 +28,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error(
       'A real Redis is needed: set REDIS_URL to a Redis this may write keys to, or install redis-server ' +
-        '(Debian: apt-get install redis-server). `bash .ci/run` installs it.',
+        '(Debian: `bash scripts/install-system-packages.sh` installs it and the other tools the tests use).',
     );
   }
   const chosen = port ?? (await freePort());

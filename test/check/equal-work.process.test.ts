@@ -32,7 +32,7 @@ describe('when a listed and an unlisted address are checked', () => {
     service = await startTestService({ store: 'redis', seed: true, env: { REDIS_URL: redis.url, ...NO_RATE_LIMITS } });
     // The first check reads the hashing profile once and caches it: not part of either answer.
     await request(service.app).post('/api/v1/check').send({ email: 'warm.up@example.com' });
-    await service.runtime.stats.flush();
+    await service.runtime.stats.service.flush();
   });
   afterAll(async () => {
     await service.close();
@@ -42,12 +42,12 @@ describe('when a listed and an unlisted address are checked', () => {
 
   /** The work of `action`; unless told not to, earlier checks' counts are written before it starts. */
   async function workOf(action: () => Promise<unknown>, options = { flushFirst: true }): Promise<Work> {
-    const finishedBefore = service.runtime.checkQueue.stats().finished;
+    const finishedBefore = service.runtime.check.queue.stats().finished;
     // Checks share a catalogue snapshot for up to a second, whatever address they check; whether a
     // check finds it cached depends only on timing, so each measured check starts without one.
-    service.runtime.catalog.invalidate();
+    service.runtime.catalog.service.invalidate();
     // Earlier checks' counts, written now rather than by their timer in the middle of this measurement.
-    if (options.flushFirst) await service.runtime.stats.flush();
+    if (options.flushFirst) await service.runtime.stats.service.flush();
     await observer.config('RESETSTAT');
     await action();
     // Bytes first: this INFO's request is counted alike every time, its variable-length reply is not.
@@ -64,7 +64,7 @@ describe('when a listed and an unlisted address are checked', () => {
       commands,
       netInputBytes: field('total_net_input_bytes'),
       netOutputBytes: field('total_net_output_bytes'),
-      argon2Hashes: service.runtime.checkQueue.stats().finished - finishedBefore,
+      argon2Hashes: service.runtime.check.queue.stats().finished - finishedBefore,
     };
   }
 
@@ -106,13 +106,13 @@ describe('when a listed and an unlisted address are checked', () => {
 
   it('then counting them for the statistics costs no command of their own, and their counts are written with the same commands', async () => {
     // Two days, so a run across midnight (UTC) still sees both checks.
-    const before = await service.runtime.stats.summary(2);
-    const writeCounts = () => service.runtime.stats.flush();
+    const before = await service.runtime.stats.service.summary(2);
+    const writeCounts = () => service.runtime.stats.service.flush();
     const hit = await workOf(viaPage('taro.yamada@example.jp'));
     const hitWritten = await workOf(writeCounts, { flushFirst: false });
     const miss = await workOf(viaApi('not.listed@example.com'));
     const missWritten = await workOf(writeCounts, { flushFirst: false });
-    const after = await service.runtime.stats.summary(2);
+    const after = await service.runtime.stats.service.summary(2);
     const checks = (summary: typeof after) => summary.days.reduce((sum, day) => sum + day.checks, 0);
 
     expect(hit).toEqual(miss);

@@ -49,7 +49,7 @@ describe('scripts/hash-list --profile', () => {
       const result = await runHashList(['--profile', `${baseUrl}${suffix}`, '--out', out, input]);
 
       expect(result.code).toBe(0);
-      const profile = service.runtime.profile;
+      const profile = service.runtime.hashing.profile;
       expect((await readFile(out, 'utf8')).split('\n')[0]).toBe(`# profile: ${profile.id}`);
       expect(await rowsOf(out)).toEqual(await expectedRows(addresses, profile));
     });

@@ -1,8 +1,4 @@
 import request from 'supertest';
-import pino from 'pino';
-import { createApp } from '../../src/app';
-import { Readiness } from '../../src/health/readiness';
-import { appDepsOf } from '../../src/runtime';
 import { runBuilt, spawnBuilt, type BuiltProcess } from '../support/built-process';
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
@@ -70,19 +66,18 @@ describe('when the server process gets SIGTERM', () => {
 
 describe('when the app is draining', () => {
   let service: TestService;
-  const readiness = new Readiness();
-  let app: ReturnType<typeof createApp>;
+  let app: TestService['app'];
 
   beforeAll(async () => {
     service = await startTestService({ store: 'redis', seed: true });
-    app = createApp({ ...appDepsOf(service.runtime, pino({ level: 'silent' })), readiness });
+    app = service.app;
   });
   afterAll(() => service.close());
 
   it('then /readyz turns 503 so a load balancer stops sending, while liveness and answers go on, asking clients to close', async () => {
     expect((await request(app).get('/readyz')).status).toBe(200);
 
-    readiness.startDraining();
+    service.runtime.readiness.startDraining();
 
     const ready = await request(app).get('/readyz');
     expect(ready.status).toBe(503);

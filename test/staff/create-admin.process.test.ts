@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
-import request from 'supertest';
 import { createApp } from '../../src/app';
-import { appDepsOf, openRuntime, type Runtime } from '../../src/runtime';
+import { openService, type Service } from '../../src/service';
 import { built, type ProcessResult } from '../support/built-process';
 import { hexKey, testConfig } from '../support/test-app';
 import { testRedisUrl, uniquePrefix } from '../support/test-redis';
@@ -40,10 +39,10 @@ describe('scripts/create-admin', () => {
     OPRF_SECRET_KEY: hexKey(),
     LOG_LEVEL: 'silent',
   };
-  let runtime: Runtime;
+  let runtime: Service;
 
   beforeAll(async () => {
-    runtime = await openRuntime(testConfig(env), { logger: pino({ level: 'silent' }) });
+    runtime = await openService(testConfig(env), { logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await runtime.close();
@@ -55,21 +54,21 @@ describe('scripts/create-admin', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Created admin "first-admin" \(st-[0-9a-f]{20}\)\. Sign in at \/staff\/login\.\n$/);
-    expect(await runtime.staff.getByUsername('first-admin')).toMatchObject({ role: 'admin', displayName: 'First Admin', disabled: false });
-    const app = createApp(appDepsOf(runtime, pino({ level: 'silent' })));
+    expect(await runtime.staff.service.getByUsername('first-admin')).toMatchObject({ role: 'admin', displayName: 'First Admin', disabled: false });
+    const app = createApp(runtime);
     const agent = await signedIn(app, 'first-admin', 'a long first password');
     expect((await agent.get('/admin')).status).toBe(200);
   });
 
   it('when the username exists already, then it refuses with status 1 and changes nothing', async () => {
-    const before = await runtime.staff.getByUsername('first-admin');
+    const before = await runtime.staff.service.getByUsername('first-admin');
 
     const result = await createAdmin(env, ['first-admin'], 'another long password\n');
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('already exists');
-    expect(await runtime.staff.getByUsername('first-admin')).toEqual(before);
-    await expect(signedIn(createApp(appDepsOf(runtime, pino({ level: 'silent' }))), 'first-admin', 'another long password')).rejects.toThrow();
+    expect(await runtime.staff.service.getByUsername('first-admin')).toEqual(before);
+    await expect(signedIn(createApp(runtime), 'first-admin', 'another long password')).rejects.toThrow();
   });
 
   it('when the password is too short, then nothing is made and the rule is named', async () => {
@@ -77,7 +76,7 @@ describe('scripts/create-admin', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('12 to 256 characters');
-    expect(await runtime.staff.getByUsername('short-pw')).toBeNull();
+    expect(await runtime.staff.service.getByUsername('short-pw')).toBeNull();
   });
 
   it.each([
@@ -89,7 +88,7 @@ describe('scripts/create-admin', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--help');
-    expect(await runtime.staff.getByUsername('someone')).toBeNull();
+    expect(await runtime.staff.service.getByUsername('someone')).toBeNull();
   });
 
   it('when the username is an email address, then it is refused', async () => {

@@ -39,7 +39,7 @@ describe('when Redis goes away during service', () => {
 
   it('then, once Redis is back but empty, checks still answer 503 and readiness names the lost data', async () => {
     // Same port, empty data: what the lists held is gone, so "not in the lists" would be a lie.
-    // (Redis coming back with its data is test/faults/redis-restart-during-checks.test.ts.)
+    // (Redis coming back with its data is test/faults/redis-restart-during-checks.process.test.ts.)
     redis = await startRedisServer(redis.port);
     const deadline = Date.now() + 10_000;
     let readiness = await request(service.app).get('/readyz');

@@ -19,7 +19,7 @@ async function readiness(service: TestService): Promise<{ status: number; code: 
 /** The Redis key of the bucket that holds `email` in the live version of `exposureId`. */
 async function bucketKeyOf(service: TestService, redis: Redis, email: string, exposureId: string): Promise<string> {
   const key = await OprfKey.load(service.config.oprfSecretKey as Uint8Array);
-  const entry = listEntryOf(await argon2idOf(normalizeEmail(email), service.runtime.profile), service.runtime.profile, key);
+  const entry = listEntryOf(await argon2idOf(normalizeEmail(email), service.runtime.hashing.profile), service.runtime.hashing.profile, key);
   const tag = `{${entry.bucket.toString(16).padStart(6, '0')}}`;
   const keys = (await keysWithPrefix(redis, service.config.redisKeyPrefix)).filter((name) => name.includes(tag) && name.includes(`${exposureId}/`));
   expect(keys).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('when the store loses data under a running server', () => {
   });
 
   // Redis restarting empty (no persistence, or a failover to a replica that had not synced) is
-  // test/check/fail-closed.test.ts.
+  // test/check/fail-closed.process.test.ts.
   it('when Redis is flushed (FLUSHALL by a mistaken operator), then checks answer 503, never "not affected", and readiness says store_lost_data', async () => {
     await redis.flushall();
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { accessibilityViolations, launchChromium, screenshot, scrollsSideways, serve, type ServedApp } from '../support/browser';
 import { PASSWORD, newStaff, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 
@@ -78,11 +78,11 @@ describe('the admin console in a real browser', () => {
     // The script has taken over: the form shows, the no-script note hides.
     expect(await page.isVisible('#list-upload')).toBe(true);
     expect(await page.isVisible('[data-needs-script]')).toBe(false);
-    const row = (await argon2idOf(normalizeEmail(LISTED), service.runtime.profile)).toString('hex');
+    const row = (await argon2idOf(normalizeEmail(LISTED), service.runtime.hashing.profile)).toString('hex');
     await page.setInputFiles('#list-file', {
       name: 'list.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from(`# profile: ${service.runtime.profile.id}\n${row}\n${'ab'.repeat(32)}\n`),
+      buffer: Buffer.from(`# profile: ${service.runtime.hashing.profile.id}\n${row}\n${'ab'.repeat(32)}\n`),
     });
     await page.click('button:has-text("Upload the list")');
     await page.waitForSelector('#upload-status.notice-ok');
@@ -104,7 +104,7 @@ describe('the admin console in a real browser', () => {
 
   it('when the uploaded file has a bad line, then the page says so with the line number and nothing changes', async () => {
     const page = await signedInPage();
-    const actions = service.runtime.auditedAdmin.as({ kind: 'break-glass' });
+    const actions = service.runtime.catalog.audited.as({ kind: 'break-glass' });
     const incident = await actions.createIncident({ organization: 'Example Motors', title: 'Bad list' });
     const exposure = await actions.createExposure(incident.id, { title: 'Sign-ups', dataExposed: ['email_address'] });
     await page.goto(`${served.baseUrl}/admin/exposures/${exposure.id}`);
@@ -116,14 +116,14 @@ describe('the admin console in a real browser', () => {
     const status = await page.textContent('#upload-status');
     expect(status).toContain('The file has invalid lines');
     expect(status).toContain('line 2');
-    expect((await service.runtime.adminCatalog.getExposure(exposure.id)).list).toBeNull();
+    expect((await service.runtime.catalog.admin.getExposure(exposure.id)).list).toBeNull();
     await expectReadable(page, 'exposure-upload-refused');
     await page.context().close();
   });
 
   it('when JavaScript is off, then the exposure page hides the upload form and says to use load-list', async () => {
     const page = await signedInPage({ javaScriptEnabled: false });
-    const actions = service.runtime.auditedAdmin.as({ kind: 'break-glass' });
+    const actions = service.runtime.catalog.audited.as({ kind: 'break-glass' });
     const incident = await actions.createIncident({ organization: 'Example Motors', title: 'No script' });
     const exposure = await actions.createExposure(incident.id, { title: 'Sign-ups', dataExposed: ['email_address'] });
 

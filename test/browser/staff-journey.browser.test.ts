@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { foreignOrigins, launchChromium, recordingContext, screenshot, serve, type ServedApp } from '../support/browser';
 import { newStaff, PASSWORD, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 
@@ -34,8 +34,8 @@ describe('when an admin loads and publishes a list and a support agent checks a 
     admin = await newStaff(service.runtime, 'admin');
     agent = await newStaff(service.runtime, 'support');
     // The incident and exposure are described beforehand (the admin console's own tests fill those forms).
-    const incident = await service.runtime.adminCatalog.createIncident({ organization: 'Example Motors', title: 'Dealer server breach' });
-    const exposure = await service.runtime.adminCatalog.createExposure(incident.id, {
+    const incident = await service.runtime.catalog.admin.createIncident({ organization: 'Example Motors', title: 'Dealer server breach' });
+    const exposure = await service.runtime.catalog.admin.createExposure(incident.id, {
       title: 'Service bookings, 2015-2019',
       dataExposed: ['email_address'],
       dataNotExposed: ['payment_card'],
@@ -63,11 +63,11 @@ describe('when an admin loads and publishes a list and a support agent checks a 
     // The admin uploads the list file (as hash-list writes it) from the exposure's page, and publishes.
     const adminPage = await signIn(admin, '/admin');
     await adminPage.goto(`${served.baseUrl}/admin/exposures/${exposureId}`);
-    const row = (await argon2idOf(normalizeEmail(LISTED), service.runtime.profile)).toString('hex');
+    const row = (await argon2idOf(normalizeEmail(LISTED), service.runtime.hashing.profile)).toString('hex');
     await adminPage.setInputFiles('#list-file', {
       name: 'service-bookings.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from(`# profile: ${service.runtime.profile.id}\n${row}\n${'cd'.repeat(32)}\n`),
+      buffer: Buffer.from(`# profile: ${service.runtime.hashing.profile.id}\n${row}\n${'cd'.repeat(32)}\n`),
     });
     await adminPage.click('button:has-text("Upload the list")');
     await adminPage.waitForSelector('#upload-status.notice-ok');

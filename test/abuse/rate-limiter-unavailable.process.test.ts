@@ -6,7 +6,7 @@ import { persistentRedis, type PersistentRedis } from '../faults/persistent-redi
 import { startTestService, type TestService } from '../support/test-app';
 
 // Its own redis-server, with its data kept across the restart (one that came back empty would have
-// lost the lists: test/faults/store-lost-data.test.ts): this file stops and restarts it.
+// lost the lists: test/faults/store-lost-data.process.test.ts): this file stops and restarts it.
 describe('when the rate limiter cannot reach Redis', () => {
   let redis: PersistentRedis;
   let service: TestService;

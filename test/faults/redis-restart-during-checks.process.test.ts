@@ -3,7 +3,7 @@ import { until } from '../support/eventually';
 import { startTestService, type TestService } from '../support/test-app';
 import { persistentRedis, type PersistentRedis } from './persistent-redis';
 
-// "Server killed during a list upload" is test/lists/server-killed-mid-upload.test.ts.
+// "Server killed during a list upload" is test/lists/server-killed-mid-upload.process.test.ts.
 
 const LISTED = 'taro.yamada@example.jp';
 const LISTED_IN = 'porsche-japan-2018-catalog';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Page callbacks run in the browser: they need the DOM types that the Node code does not have.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import {
   accessibilityViolations,
   foreignOrigins,
@@ -36,7 +36,7 @@ describe('the support console, audit log and statistics in a real browser', () =
 
   beforeAll(async () => {
     service = await startSeededStaffService();
-    await service.runtime.adminCatalog.updateExposure('porsche-japan-2018-catalog', {
+    await service.runtime.catalog.admin.updateExposure('porsche-japan-2018-catalog', {
       talkingPoints: { en: 'Apologise, then confirm when they requested the catalog.\nOffer the hotline.', ja: 'お詫びのうえ、カタログ請求の時期を確認します。\n専用窓口をご案内ください。' },
     });
     support = await newStaff(service.runtime, 'support');
@@ -90,7 +90,7 @@ describe('the support console, audit log and statistics in a real browser', () =
     const text = await page.locator('main').innerText();
     expect(text).toContain(language === 'en' ? 'The address you entered is in 1 exposure' : '1件の対象グループに含まれています');
     expect(text).toContain(language === 'en' ? 'Offer the hotline.' : '専用窓口をご案内ください。');
-    const [event] = (await service.runtime.audit.query({ ticketRef: `ZD-BROWSER-${language}` })).events;
+    const [event] = (await service.runtime.audit.service.query({ ticketRef: `ZD-BROWSER-${language}` })).events;
     expect(text).toContain(`#${event?.id}`);
     expect(await page.content()).not.toContain(LISTED);
     expect(page.url()).not.toContain('taro');
@@ -124,8 +124,8 @@ describe('the support console, audit log and statistics in a real browser', () =
       await fetch(`${served.baseUrl}/api/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
     }
     const actor = { kind: 'staff', staffId: support.id, username: support.username, role: 'support' } as const;
-    await service.runtime.staffCheck.checkForCaller({ actor, ticketRef: `ZD-${name}`, email: LISTED });
-    await service.runtime.audit.record({ actor: { kind: 'break-glass' }, action: 'list.upload', target: { exposureId: 'porsche-japan-2018-catalog' }, details: { version: 3, records: 41, duplicates: 0 } });
+    await service.runtime.support.service.checkForCaller({ actor, ticketRef: `ZD-${name}`, email: LISTED });
+    await service.runtime.audit.service.record({ actor: { kind: 'break-glass' }, action: 'list.upload', target: { exposureId: 'porsche-japan-2018-catalog' }, details: { version: 3, records: 41, duplicates: 0 } });
     const { page, requested, cspErrors } = await signedInPage(admin, 'en', viewport);
 
     await page.goto(`${served.baseUrl}${path}`);
