@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import type { DateWindow, Exposure, Incident, IncidentStatus } from './catalog-model';
 import { DATA_CLASSES, isDataClass, type DataClass } from './data-classes';
-import type { Language, LocalizedText } from '../i18n/localized-text';
+import { LANGUAGES, perLanguage, type Language, type LocalizedText } from '../i18n';
 import { isJsonObject, mergePatch, type JsonObject } from './merge-patch';
 
 /** What an admin may set on an incident; everything else is the server's. */
@@ -36,6 +36,9 @@ const URL_MAX = 2000;
 const SOURCES_MAX = 20;
 const KNOWN_DATA_CLASSES = Object.keys(DATA_CLASSES).join(', ');
 
+// '"ja" and/or "en"', for the refusal of a text that is neither a string nor such an object.
+const LANGUAGE_KEYS = LANGUAGES.map((language) => `"${language}"`).join(' and/or ');
+
 // Hiragana, katakana (full- and half-width) and kanji: text an admin typed in Japanese.
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
@@ -60,6 +63,21 @@ function optionalLocalizedText(maxLength: number) {
   return localizedTextOr(maxLength, () => undefined).optional();
 }
 
+/**
+ * What the API document says of a text field. JSON Schema cannot see the preprocess that files a
+ * plain string under its language, so the schema says it takes either form (`type`); the limit
+ * is the one the per-language strings check.
+ */
+function localizedTextDescription(maxLength: number): string {
+  return (
+    `Either {"ja": "...", "en": "..."} (at least one non-empty) or a plain string, which is filed under ` +
+    '"ja" when it contains Japanese script (hiragana, katakana, kanji) and under "en" otherwise. Trimmed; ' +
+    `at most ${maxLength} characters per language. An optional text left blank means none. In a PATCH ` +
+    'an object updates only the languages it names (null or "" removes one) and a plain string replaces ' +
+    'the whole text.'
+  );
+}
+
 function localizedTextOr<Blank>(maxLength: number, whenBlank: (context: z.RefinementCtx) => Blank) {
   const language = z
     .string({ error: 'must be a string' })
@@ -70,25 +88,25 @@ function localizedTextOr<Blank>(maxLength: number, whenBlank: (context: z.Refine
     (value) => (typeof value === 'string' ? { [languageOf(value)]: value } : value),
     z
       .object(
-        { ja: language, en: language },
+        perLanguage(() => language),
         {
           error: (issue) =>
-            issue.input === undefined ? 'is required' : 'must be a string or an object with "ja" and/or "en" strings',
+            issue.input === undefined ? 'is required' : `must be a string or an object with ${LANGUAGE_KEYS} strings`,
         },
       )
       .transform((text, context): LocalizedText | Blank => {
         const result: LocalizedText = {};
-        if (text.ja) result.ja = text.ja;
-        if (text.en) result.en = text.en;
-        return result.ja === undefined && result.en === undefined ? whenBlank(context) : result;
+        for (const key of LANGUAGES) if (text[key]) result[key] = text[key];
+        return Object.keys(result).length === 0 ? whenBlank(context) : result;
       }),
-  );
+  ).meta({ type: ['string', 'object'], maxLength, description: localizedTextDescription(maxLength) });
 }
 
 const isoDate = z
   .string({ error: 'must be a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'is not a real calendar date');
+  .refine(isCalendarDate, 'is not a real calendar date')
+  .meta({ format: 'date' });
 
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -108,13 +126,15 @@ const dateWindow = z
   // A window with neither end says nothing: store none rather than an empty object.
   .transform((window): DateWindow | undefined =>
     window.from === undefined && window.to === undefined ? undefined : window,
-  );
+  )
+  .meta({ description: 'Either end may be left out; "to" must not be before "from". In a PATCH the ends merge.' });
 
 const sourceUrl = z
   .string({ error: 'must be a URL string' })
   .trim()
   .max(URL_MAX, `must be at most ${URL_MAX} characters`)
-  .refine(isHttpUrl, 'must be an http:// or https:// URL');
+  .refine(isHttpUrl, 'must be an http:// or https:// URL')
+  .meta({ format: 'uri', description: 'http or https' });
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -125,20 +145,28 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const dataClass = z.string({ error: 'must be a data class code' }).transform((value, context): DataClass => {
-  if (isDataClass(value)) return value;
-  context.addIssue({
-    code: 'custom',
-    message: `unknown data class ${JSON.stringify(value.slice(0, 40))}; known: ${KNOWN_DATA_CLASSES}`,
-  });
-  return z.NEVER;
-});
+const dataClass = z
+  .string({ error: 'must be a data class code' })
+  .transform((value, context): DataClass => {
+    if (isDataClass(value)) return value;
+    context.addIssue({
+      code: 'custom',
+      message: `unknown data class ${JSON.stringify(value.slice(0, 40))}; known: ${KNOWN_DATA_CLASSES}`,
+    });
+    return z.NEVER;
+  })
+  // From the vocabulary itself, so the API document never lists a code the API would refuse.
+  .meta({ enum: Object.keys(DATA_CLASSES) });
 
 const dataClasses = z
   .array(dataClass, { error: 'must be an array of data class codes' })
   .transform((classes) => [...new Set(classes)]);
 
-const incidentSchema = z.object({
+// `.meta()` says what the API document (src/catalog/admin-catalog-openapi.ts) tells of a field
+// beyond what its checks show; parsing ignores it.
+
+/** An incident as an admin sends it; the API document's IncidentInput. */
+export const incidentSchema = z.object({
   organization: localizedText(TITLE_MAX),
   title: localizedText(TITLE_MAX),
   summary: optionalLocalizedText(LONG_TEXT_MAX),
@@ -154,7 +182,8 @@ const incidentSchema = z.object({
     .default('announced'),
 });
 
-const exposureSchema = z
+/** An exposure as an admin sends it; the API document's ExposureInput. */
+export const exposureSchema = z
   .object({
     title: localizedText(TITLE_MAX),
     description: optionalLocalizedText(LONG_TEXT_MAX),
@@ -164,16 +193,26 @@ const exposureSchema = z
         error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of data class codes'),
       })
       .min(1, `must list at least one data class; known: ${KNOWN_DATA_CLASSES}`)
-      .transform((classes) => [...new Set(classes)]),
-    dataNotExposed: dataClasses.default([]),
+      .transform((classes) => [...new Set(classes)])
+      .meta({ description: 'Repeated codes are kept once.' }),
+    dataNotExposed: dataClasses
+      .default([])
+      .meta({ description: 'Confirmed not exposed; must not repeat a dataExposed code.' }),
     affectedCount: z
       .number({ error: 'must be a whole number' })
       .int('must be a whole number')
       .min(0, 'must not be negative')
       .optional(),
     advice: optionalLocalizedText(LONG_TEXT_MAX),
-    talkingPoints: optionalLocalizedText(LONG_TEXT_MAX),
-    sensitive: z.boolean({ error: 'must be true or false' }).default(false),
+    talkingPoints: optionalLocalizedText(LONG_TEXT_MAX).meta({
+      description:
+        'What support staff say to a caller found in this exposure. Staff only: never in the public API or pages. ' +
+        localizedTextDescription(LONG_TEXT_MAX),
+    }),
+    sensitive: z
+      .boolean({ error: 'must be true or false' })
+      .default(false)
+      .meta({ description: 'Sensitive exposures never answer public checks nor appear in the public catalogue.' }),
   })
   .superRefine((exposure, context) => {
     const exposed = new Set<string>(exposure.dataExposed);

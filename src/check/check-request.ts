@@ -1,10 +1,13 @@
-import { AppError } from '../errors/app-error';
+import { z } from 'zod';
+import { AppError } from '../errors';
 
-/** The one field a check needs; anything else in the body is ignored. */
+/** The body of POST /api/v1/check: the one field a check needs; anything else in it is ignored. */
+export const checkRequestSchema = z.object({ email: z.string() });
+
 export function emailFromBody(body: unknown): string {
-  const email = (body as { email?: unknown } | undefined)?.email;
-  if (typeof email !== 'string') {
+  const request = checkRequestSchema.safeParse(body);
+  if (!request.success) {
     throw AppError.badRequest('invalid_request', 'Send a JSON object with an "email" string.', 'email');
   }
-  return email;
+  return request.data.email;
 }

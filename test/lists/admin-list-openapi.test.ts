@@ -1,4 +1,4 @@
-import { openApiDocument } from '../../src/openapi/openapi-document';
+import { startTestService, type TestService } from '../support/test-app';
 
 interface Operation {
   security?: unknown;
@@ -7,8 +7,16 @@ interface Operation {
 }
 
 describe('hashed-list endpoints in the OpenAPI document', () => {
-  const paths = openApiDocument.paths as unknown as Record<string, Record<string, Operation>>;
-  const item = paths['/api/v1/admin/exposures/{exposureId}/list'];
+  let service: TestService;
+  let item: Record<string, Operation> | undefined;
+  beforeAll(async () => {
+    service = await startTestService({ store: 'memory' });
+    const paths = service.runtime.apiDocument.paths as unknown as Record<string, Record<string, Operation>>;
+    item = paths['/api/v1/admin/exposures/{exposureId}/list'];
+  });
+  afterAll(async () => {
+    await service.close();
+  });
 
   it('when read, then PUT takes a text/plain list file and lists its outcomes, behind the bearer token', () => {
     const put = item?.put;
