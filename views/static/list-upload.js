@@ -14,7 +14,8 @@
   var button = form.querySelector('button[type="submit"]');
   var progressBox = form.querySelector('.upload-progress');
   var progress = form.querySelector('progress');
-  var language = document.documentElement.lang || 'ja';
+  // The page's locale tag (from src/i18n/languages.ts), for numbers as the page writes them.
+  var locale = form.getAttribute('data-locale') || undefined;
 
   form.hidden = false;
   var needsScript = document.querySelector('[data-needs-script]');
@@ -31,7 +32,7 @@
   }
 
   function count(value) {
-    return Number(value).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB');
+    return Number(value).toLocaleString(locale);
   }
 
   function size(bytes) {
@@ -42,7 +43,7 @@
       value /= 1024;
       unit += 1;
     }
-    return value.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: unit === 0 ? 0 : 1 }) + ' ' + units[unit];
+    return value.toLocaleString(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }) + ' ' + units[unit];
   }
 
   /** Replaces the live region's content: one or more paragraphs, and optionally a link. */
