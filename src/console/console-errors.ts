@@ -1,11 +1,10 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../errors/app-error';
-import { toAppError } from '../http/error-middleware';
+import { AppError, toAppError } from '../errors';
+import { errorRenderer, type ErrorPage } from '../http';
 import { applyConsoleLocals } from './console-locals';
 import { LOGIN_PATH } from './require-staff';
-import { staffOf } from '../sign-in/staff-session';
-import type { ConsoleErrorKind } from './console-messages';
+import { staffOf } from '../actor';
 
 export const consoleNotFound: RequestHandler = (_req, _res, next) => {
   next(new AppError('not_found', 404, 'There is no console page at this address.'));
@@ -20,41 +19,20 @@ export function consoleErrors(logger: Logger): ErrorRequestHandler {
   // A shed sign-in's page is the same for every anonymous visitor of a language (and this app):
   // rendered once, it costs the main thread next to nothing while a flood of sign-ins is refused.
   const shedPages = new Map<string, string>();
-  return (error: unknown, req, res, next) => {
-    const appError = toAppError(error);
-    // Shedding is the service working as designed (as for checks): a line per refusal would only add
-    // work while it is busiest.
-    if (appError.status >= 500 && appError.code !== 'overloaded') {
-      const cause = appError.cause as { name?: string; message?: string } | undefined;
-      logger.error({ code: appError.code, cause: cause && { name: cause.name, message: cause.message } }, 'console request failed');
-    }
-    res.status(appError.status);
-    res.set('Cache-Control', 'no-store');
-    if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.retryAfterSeconds));
-    else if (appError.status === 503) res.set('Retry-After', '30');
-    if (wantsJson(req, res)) {
-      res.json({ error: { code: appError.code, message: appError.message } });
-      return;
-    }
-    const { consolePath } = applyConsoleLocals(req, res);
-    const loginNotice = req.path === LOGIN_PATH ? LOGIN_NOTICES.get(appError.code) : undefined;
+  const sendPage = (page: ErrorPage, req: Request, res: Response, next: (error: Error) => void): void => {
+    const loginNotice = req.path === LOGIN_PATH ? LOGIN_NOTICES.get(page.error.code) : undefined;
     if (loginNotice !== undefined) {
       res.render('console/login.njk', { username: '', notice: loginNotice });
       return;
     }
-    const kind = consoleErrorKind(appError);
-    const locals = {
-      kind,
-      retryMinutes: appError.status === 429 ? Math.max(1, Math.ceil((appError.retryAfterSeconds ?? 60) / 60)) : undefined,
-    };
-    if (kind === 'overloaded' && staffOf(res) === undefined) {
-      const key = `${String(res.locals.lang)}:${consolePath}`;
+    if (page.locals.kind === 'overloaded' && staffOf(res) === undefined) {
+      const key = `${String(res.locals.lang)}:${String(res.locals.consolePath)}`;
       const cached = shedPages.get(key);
       if (cached !== undefined) {
         res.type('html').send(cached);
         return;
       }
-      res.render('console/error.njk', locals, (renderError: Error | null, html: string) => {
+      res.render(page.template, page.locals, (renderError: Error | null, html: string) => {
         if (renderError !== null) {
           next(renderError);
           return;
@@ -64,7 +42,17 @@ export function consoleErrors(logger: Logger): ErrorRequestHandler {
       });
       return;
     }
-    res.render('console/error.njk', locals);
+    res.render(page.template, page.locals);
+  };
+  const render = errorRenderer({
+    log: { logger, message: 'console request failed' },
+    wantsJson: (req, res) => res.locals.consoleApi === true || req.accepts(['html', 'json']) === 'json',
+    template: 'console/error.njk',
+    messages: (req, res) => applyConsoleLocals(req, res).st.errors,
+    send: sendPage,
+  });
+  return (error: unknown, req, res, next) => {
+    render(toAppError(error), req, res, next);
   };
 }
 
@@ -74,19 +62,3 @@ const LOGIN_NOTICES = new Map([
   ['csrf_rejected', 'formExpired'],
   ['audit_unavailable', 'unaudited'],
 ]);
-
-function wantsJson(req: Request, res: Response): boolean {
-  return res.locals.consoleApi === true || req.accepts(['html', 'json']) === 'json';
-}
-
-function consoleErrorKind(error: AppError): ConsoleErrorKind {
-  if (error.code === 'csrf_rejected') return 'csrf';
-  if (error.code === 'overloaded') return 'overloaded';
-  if (error.status === 401 || error.status === 403) return 'forbidden';
-  if (error.status === 404) return 'notFound';
-  if (error.status === 429) return 'rateLimited';
-  if (error.status === 503) return 'unavailable';
-  if (error.status === 413) return 'tooLarge';
-  if (error.status >= 400 && error.status < 500) return 'badRequest';
-  return 'internal';
-}

@@ -1,9 +1,8 @@
-import type { RateCounter } from '../abuse/rate-counter';
-import type { Actor } from '../actor/actor';
-import type { AuditService } from '../audit/audit-service';
-import { ticketRefFrom } from '../audit/ticket-ref';
-import type { StaffCheckResult, StaffChecker } from '../catalog/staff-check-result';
-import { AppError } from '../errors/app-error';
+import type { RateCounter } from '../abuse';
+import type { Actor } from '../actor';
+import { type AuditService, ticketRefFrom } from '../audit';
+import type { StaffCheckResult, StaffChecker } from '../catalog';
+import { AppError } from '../errors';
 
 /** A support check as the console shows it: the result and the audit event that records it. */
 export interface StaffCheckAnswer extends StaffCheckResult {

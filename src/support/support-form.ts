@@ -1,7 +1,7 @@
-import { TICKET_REF_MAX, ticketRefFrom } from '../audit/ticket-ref';
-import { emailProblemOf } from '../check/email-problem';
-import { isAppError } from '../errors/app-error';
-import type { EmailProblem } from '../i18n/messages';
+import { TICKET_REF_MAX, ticketRefFrom } from '../audit';
+import { emailProblemOf } from '../check';
+import { type AppError, errorKindOf } from '../errors';
+import type { EmailProblem } from '../i18n';
 import type { SupportNotice } from './support-messages';
 
 /** Why a ticket reference was refused, so the form can say it in the staff member's language. */
@@ -54,26 +54,19 @@ export function ticketRefFromLink(value: unknown): string {
  * The form again for a refusal the staff member can act on: a field to correct, a limit to wait
  * out, a failure to retry. Undefined for anything else (the console's error page shows it).
  */
-export function refusedFormState(error: unknown, form: SupportForm): { status: number; state: SupportFormState } | undefined {
-  if (!isAppError(error)) return undefined;
+export function refusedFormState(error: AppError, form: SupportForm): SupportFormState | undefined {
   const ticketRef = keptTicketRef(form.ticketRef);
-  if (error.code === 'invalid_ticket_ref') {
-    return { status: 400, state: { ticketRef, ticketProblem: ticketRefProblemOf(form.ticketRef) } };
-  }
-  if (error.code === 'invalid_email') return { status: 400, state: { ticketRef, emailProblem: emailProblemOf(form.email) } };
-  const notice = noticeOf(error.code, error.status);
+  if (error.code === 'invalid_ticket_ref') return { ticketRef, ticketProblem: ticketRefProblemOf(form.ticketRef) };
+  if (error.code === 'invalid_email') return { ticketRef, emailProblem: emailProblemOf(form.email) };
+  const notice = noticeOf(error);
   if (notice === undefined) return undefined;
-  return {
-    status: error.status,
-    state: { ticketRef, notice, ...(error.retryAfterSeconds !== undefined && { retryAfterSeconds: error.retryAfterSeconds }) },
-  };
+  return { ticketRef, notice, ...(error.retryAfterSeconds !== undefined && { retryAfterSeconds: error.retryAfterSeconds }) };
 }
 
-function noticeOf(code: string, status: number): SupportNotice | undefined {
-  if (status === 429) return 'rateLimited';
-  if (code === 'overloaded') return 'overloaded';
-  if (status === 503) return 'unavailable';
-  return undefined;
+/** The kinds of refusal worth waiting out or retrying from the form itself. */
+function noticeOf(error: AppError): SupportNotice | undefined {
+  const kind = errorKindOf(error);
+  return kind === 'rateLimited' || kind === 'overloaded' || kind === 'unavailable' ? kind : undefined;
 }
 
 /** The same tests, in the same order, as ticketRefFrom (src/audit/ticket-ref.ts): read from what was typed. */

@@ -1,6 +1,7 @@
+import { LOCALE_TAGS } from '../i18n';
 import type { SupportMessages } from './support-messages';
 
-const count = new Intl.NumberFormat('en-GB');
+const count = new Intl.NumberFormat(LOCALE_TAGS.en);
 
 export const SUPPORT_EN: SupportMessages = {
   colon: ': ',

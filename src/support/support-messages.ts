@@ -1,6 +1,5 @@
-import type { IncidentStatus } from '../catalog/catalog-model';
-import type { Language } from '../i18n/localized-text';
-import type { EmailProblem } from '../i18n/messages';
+import type { IncidentStatus } from '../catalog';
+import type { Language, EmailProblem } from '../i18n';
 import { SUPPORT_EN } from './support-messages-en';
 import { SUPPORT_JA } from './support-messages-ja';
 import type { TicketRefProblem } from './support-form';

@@ -1,10 +1,6 @@
-import type { Exposure, Incident } from '../catalog/catalog-model';
-import { DATA_CLASSES } from '../catalog/data-classes';
-import type { Language } from '../i18n/localized-text';
-import type { StaffExposureView } from '../catalog/staff-check-result';
-import { adviceFor, sourceLink, type SourceLink } from '../check/result-view';
-import { formatDate, formatWindow } from '../i18n/format-dates';
-import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';
+import { type Exposure, type Incident, DATA_CLASSES, type StaffExposureView } from '../catalog';
+import { type Language, formatDate, formatWindow, requiredViewText, viewText, type ViewText } from '../i18n';
+import { adviceFor, sourceLink, type SourceLink } from '../check';
 import type { StaffCheckAnswer } from './staff-check-service';
 import { supportMessagesFor } from './support-messages';
 

@@ -1,9 +1,10 @@
 import { Router, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Language } from '../i18n/localized-text';
-import { actorOf } from '../actor/actor';
-import { requireStaffPage } from '../console/require-staff';
-import { staffOf } from '../sign-in/staff-session';
+import type { Language } from '../i18n';
+import { actorOf, staffOf } from '../actor';
+import { isAppError } from '../errors';
+import { startErrorAnswer, type FailureLog } from '../http';
+import { requireStaffPage } from '../console';
 import { STAFF_CHECK_RULE, type StaffCheckService } from './staff-check-service';
 import { refusedFormState, supportFormOf, ticketRefFromLink, type SupportFormState } from './support-form';
 import { supportMessagesFor } from './support-messages';
@@ -25,6 +26,7 @@ const FORM_PATH = '/support';
 export function supportRoutes(deps: SupportRoutesDeps): Router {
   const router = Router();
   const staffOnly = requireStaffPage('support', 'admin');
+  const refusalLog: FailureLog = { logger: deps.logger, message: 'support check failed', shedRefusals: true };
 
   router.get(FORM_PATH, staffOnly, (req, res) => {
     renderForm(res, { ticketRef: ticketRefFromLink(req.query.ticketRef) });
@@ -46,14 +48,13 @@ export function supportRoutes(deps: SupportRoutesDeps): Router {
         showAuditLink: staffOf(res)?.role === 'admin',
       });
     } catch (error) {
+      // Anything but a refusal the form can explain gets the console's error page.
+      if (!isAppError(error)) throw error;
       const refused = refusedFormState(error, form);
       if (refused === undefined) throw error;
-      if (refused.status >= 500) logFailure(deps.logger, error);
-      res.status(refused.status);
-      // As the console's error pages do: a 503 without its own estimate says 30 seconds.
-      const retryAfter = refused.state.retryAfterSeconds ?? (refused.status === 503 ? 30 : undefined);
-      if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
-      renderForm(res, refused.state);
+      // Status, Retry-After and the cause's log line as every error answer has them; the form is the page.
+      startErrorAnswer(error, res, refusalLog);
+      renderForm(res, refused);
     }
   });
 
@@ -67,10 +68,4 @@ function renderForm(res: Response, state: SupportFormState): void {
 function pageLocals(language: Language): object {
   // The language switch leads to the form: a result cannot be shown again without the address.
   return { pt: supportMessagesFor(language), consolePath: FORM_PATH };
-}
-
-/** Like the console's error handler: the code and the cause's name and message, never the request. */
-function logFailure(logger: Logger, error: unknown): void {
-  const { code, cause } = error as { code?: string; cause?: { name?: string; message?: string } };
-  logger.error({ code, cause: cause && { name: cause.name, message: cause.message } }, 'support check failed');
 }
