@@ -4,7 +4,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { seedDemo } from '../src/demo/seed-demo';
 import { argon2idOf } from '../src/hashing/list-entry';
-import { appDepsOf, openRuntime } from '../src/runtime';
+import { openService } from '../src/service';
 import { runScript } from './run-script';
 
 /**
@@ -28,9 +28,9 @@ runScript(async () => {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...process.env });
   const logger = pino({ level: 'silent' });
   const startedAt = performance.now();
-  const runtime = await openRuntime(config, { logger });
-  if (!runtime.demoMode) await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
-  const server = createApp(appDepsOf(runtime, logger)).listen(0, '127.0.0.1');
+  const runtime = await openService(config, { logger });
+  if (!runtime.demoMode) await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists.service, profile: runtime.hashing.profile });
+  const server = createApp(runtime).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const startMs = performance.now() - startedAt;
   const { port } = server.address() as AddressInfo;
@@ -38,7 +38,7 @@ runScript(async () => {
   const raw: number[] = [];
   for (let i = 0; i < ROUNDS; i += 1) {
     const t = performance.now();
-    await argon2idOf(`reference-${i}@example.jp`, runtime.profile);
+    await argon2idOf(`reference-${i}@example.jp`, runtime.hashing.profile);
     raw.push(performance.now() - t);
   }
   const checks: number[] = [];
@@ -57,7 +57,7 @@ runScript(async () => {
   server.close();
   await runtime.close();
 
-  const p = runtime.profile;
+  const p = runtime.hashing.profile;
   process.stdout.write(
     [
       `store: ${runtime.demoMode ? 'embedded demo store' : 'Redis'}; profile argon2id m=${p.memoryKiB} KiB t=${p.iterations} p=${p.parallelism}; ${ROUNDS} sequential rounds`,

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { loadConfig } from '../src/config/config';
+import { ConfigError } from '../src/errors/config-error';
 import { isAppError } from '../src/errors/app-error';
 import { createLogger } from '../src/logging/create-logger';
-import { openRuntime } from '../src/runtime';
+import { openService } from '../src/service';
 import { checkUsername, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/staff/staff-rules';
 
 const EXIT_FAILED = 1;
@@ -63,15 +64,15 @@ async function main(): Promise<number> {
     );
     return EXIT_FAILED;
   }
-  const runtime = await openRuntime(config, { logger: createLogger({ level: config.logLevel }) });
+  const runtime = await openService(config, { logger: createLogger({ level: config.logLevel }) });
   try {
     // Before the password is typed: nobody should type one twice to learn the name was taken.
-    if ((await runtime.staff.getByUsername(username)) !== null) {
+    if ((await runtime.staff.service.getByUsername(username)) !== null) {
       process.stderr.write(`create-admin: the username "${username}" already exists; nothing was changed.\n`);
       return EXIT_FAILED;
     }
     const password = await readPassword();
-    const member = await runtime.staff.createStaff({
+    const member = await runtime.staff.service.createStaff({
       username,
       displayName: invocation.displayName,
       role: 'admin',

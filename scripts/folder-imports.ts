@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { packageRoot } from '../src/shared/package-root';
 
 /**
  * `npm run -s folder-imports`: the import graph of src/ between folders (a feature folder is one
@@ -19,7 +20,7 @@ export interface FolderGraph {
   pastIndex: string[];
 }
 
-const SRC = path.resolve(__dirname, '..', '..', 'src');
+const SRC = path.join(packageRoot(), 'src');
 
 export function folderOf(file: string): string {
   const parts = path.relative(SRC, file).split(path.sep);
@@ -72,6 +73,28 @@ export function folderGraph(srcDir: string = SRC): FolderGraph {
   return { edges, cycles: stronglyConnected(edges).filter((group) => group.length > 1), mutualPairs, pastIndex };
 }
 
+/**
+ * The folders by layer: a folder's layer is one above the highest it imports, so each imports
+ * only from layers below its own. Meaningful when there is no cycle (a cycle is counted once).
+ */
+export function folderLayers(edges: Map<string, Set<string>>): string[][] {
+  const layer = new Map<string, number>();
+  const layerOf = (folder: string, seen: Set<string>): number => {
+    const known = layer.get(folder);
+    if (known !== undefined) return known;
+    if (seen.has(folder)) return 0;
+    seen.add(folder);
+    const below = [...(edges.get(folder) ?? [])].map((to) => layerOf(to, seen));
+    const own = below.length === 0 ? 0 : 1 + Math.max(...below);
+    layer.set(folder, own);
+    return own;
+  };
+  for (const folder of edges.keys()) layerOf(folder, new Set());
+  const layers: string[][] = [];
+  for (const [folder, own] of layer) (layers[own] ??= []).push(folder);
+  return layers.map((folders) => folders.sort());
+}
+
 /** Tarjan's algorithm: the groups of nodes that can each reach the others. */
 function stronglyConnected(edges: Map<string, Set<string>>): string[][] {
   let counter = 0;
@@ -119,6 +142,8 @@ if (require.main === module) {
   process.stdout.write(`folder pairs importing each other: ${graph.mutualPairs.length}\n`);
   for (const pair of graph.mutualPairs) process.stdout.write(`  ${pair}\n`);
   process.stdout.write(`imports past another folder's index.ts: ${graph.pastIndex.length}\n`);
+  process.stdout.write('layers, bottom first (each imports only from layers below):\n');
+  folderLayers(graph.edges).forEach((folders, index) => process.stdout.write(`  ${index}: ${folders.join(' ')}\n`));
   if (process.argv.includes('--verbose')) for (const line of graph.pastIndex) process.stdout.write(`  ${line}\n`);
   process.exitCode = graph.cycles.length > 0 ? 1 : 0;
 }

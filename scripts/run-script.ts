@@ -1,4 +1,4 @@
-import { ConfigError } from '../src/config/config';
+import { ConfigError } from '../src/errors/config-error';
 
 /** Runs a script's main: operator errors print as one line, anything else with its message; exit 1. */
 export function runScript(main: () => Promise<void>): void {

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { collectDefaultMetrics } from 'prom-client';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config/config';
-import { gracefulShutdown } from './health/graceful-shutdown';
-import { createHttpServer } from './http/http-server';
-import { createLogger } from './logging/create-logger';
-import { appDepsOf, openRuntime, prepareToServe } from './runtime';
+import { loadConfig } from './config';
+import { ConfigError } from './errors';
+import { gracefulShutdown } from './health';
+import { createHttpServer } from './http';
+import { createLogger } from './logging';
+import { openService, prepareToServe } from './service';
 
 const DEMO_BANNER = `
   ==========================================================================
@@ -18,20 +19,19 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const runtime = await openRuntime(config, { logger });
-  await prepareToServe(runtime, logger);
-  // Process figures (CPU, memory, event-loop lag) only for the server, not for scripts sharing the runtime.
-  collectDefaultMetrics({ register: runtime.metrics.registry });
-  const deps = appDepsOf(runtime, logger);
-  const app = createApp(deps);
+  const service = await openService(config, { logger });
+  await prepareToServe(service);
+  // Process figures (CPU, memory, event-loop lag) only for the server, not for scripts opening the service.
+  collectDefaultMetrics({ register: service.metrics.service.registry });
+  const app = createApp(service);
   // Every request must arrive within REQUEST_TIMEOUT_SECONDS; list uploads are bounded by
   // LIST_UPLOAD_IDLE_SECONDS instead (src/http/http-server.ts, src/lists/list-upload-body.ts).
   const server = createHttpServer(app, config.requestTimeoutMs);
   // A connection silent this long is dropped, whatever it is waiting for.
   server.timeout = 2 * 60_000;
   await listen(server, config.port, config.host);
-  if (runtime.demoMode) process.stderr.write(DEMO_BANNER);
-  if (runtime.demoMode && !isLoopback(config.host)) {
+  if (service.demoMode) process.stderr.write(DEMO_BANNER);
+  if (service.demoMode && !isLoopback(config.host)) {
     logger.warn(
       { host: config.host ?? 'every interface' },
       'DEMO MODE on a network interface (HOST): anyone who can reach this port can sign in with the demo passwords above',
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     {
       port: config.port,
       host: config.host ?? 'every interface',
-      demoMode: runtime.demoMode,
+      demoMode: service.demoMode,
       startMs: Math.round(performance.now() - startedAt),
     },
     `Exposure Check listening on http://${urlHost(config.host)}:${config.port}`,
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     logger.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down: draining requests in flight');
     void gracefulShutdown({
       server,
-      readiness: deps.readiness,
-      closeRuntime: () => runtime.close(),
+      readiness: service.readiness,
+      closeRuntime: () => service.close(),
       logger,
       deadlineMs: config.shutdownTimeoutMs,
     }).then((code) => {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import type { CheckRateLimits, RateLimitScope } from './check-rate-limits';
 
 /**

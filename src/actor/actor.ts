@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { StaffRole } from '../staff/staff-model';
+import type { StaffRole } from './staff-member';
 
 /**
  * Who is making a request: a signed-in staff member, a per-admin API token, or the break-glass

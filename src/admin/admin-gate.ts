@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { jsonBody } from '../http/json-body';
+import { jsonBody } from '../http';
 import { requireAdminToken, type AdminAuthOptions } from './require-admin-token';
 
 // Incident and exposure texts may run to a few thousand characters in two languages, escaped:

@@ -1,12 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { AppError } from '../errors/app-error';
-import { setActor } from '../actor/actor';
-import { hasValidCsrfHeader } from '../console/csrf';
-import type { StaffHttp } from '../sign-in/staff-auth';
-import { csrfRejected, forbidden, staffUnavailable } from '../console/console-refusals';
-import { SESSION_COOKIE, staffOf } from '../sign-in/staff-session';
-import type { ApiTokenService } from '../tokens/api-token-service';
+import { AppError } from '../errors';
+import { setActor, staffOf } from '../actor';
+import { hasValidCsrfHeader, csrfRejected, forbidden, staffUnavailable } from '../console';
+import { type StaffHttp, SESSION_COOKIE } from '../sign-in';
+import type { ApiTokenService } from '../tokens';
 
 const BEARER = /^Bearer +(\S+) *$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,4 +1,4 @@
-import type { Actor } from '../actor/actor';
+import type { Actor } from '../actor';
 
 /** Everything staff do that the audit log keeps. Closed: a new kind of event is a code change. */
 export const AUDIT_ACTIONS = [

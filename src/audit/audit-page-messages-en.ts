@@ -1,6 +1,7 @@
+import { LOCALE_TAGS } from '../i18n';
 import type { AuditPageMessages } from './audit-page-messages';
 
-const count = new Intl.NumberFormat('en-GB');
+const count = new Intl.NumberFormat(LOCALE_TAGS.en);
 
 export const AUDIT_PAGE_EN: AuditPageMessages = {
   colon: ': ',

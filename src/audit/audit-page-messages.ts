@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/localized-text';
-import type { StaffRole } from '../staff/staff-model';
+import type { Language } from '../i18n';
+import type { StaffRole } from '../actor';
 import type { AuditAction, AuditTarget } from './audit-event';
 import { AUDIT_PAGE_EN } from './audit-page-messages-en';
 import { AUDIT_PAGE_JA } from './audit-page-messages-ja';

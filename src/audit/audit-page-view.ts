@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/localized-text';
-import { isAppError } from '../errors/app-error';
+import type { Language } from '../i18n';
+import { isAppError } from '../errors';
 import { AUDIT_ACTIONS, type AuditActor, type AuditEvent, type AuditTarget } from './audit-event';
 import { auditQueryFrom, type AuditPage, type AuditQuery } from './audit-query';
 import { auditPageMessagesFor, type AuditPageMessages } from './audit-page-messages';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import { AUDIT_ACTIONS, isAuditAction, type AuditAction, type AuditEvent } from './audit-event';
 import { parseAuditId } from './audit-id';
 import { ticketRefFrom } from './ticket-ref';

@@ -1,15 +1,16 @@
 import { Router } from 'express';
-import type { Language } from '../i18n/localized-text';
-import { AppError } from '../errors/app-error';
-import type { StaffService } from '../staff/staff-service';
-import { requireStaffPage } from '../console/require-staff';
+import type { Language } from '../i18n';
+import { AppError } from '../errors';
+import type { StaffMember } from '../actor';
+import { requireStaffPage } from '../console';
 import type { AuditService } from './audit-service';
 import { auditFilterValuesOf, auditPageQuery, auditPageView, type AuditFilterProblem } from './audit-page-view';
 import type { AuditPage } from './audit-query';
 
 export interface AuditRoutesDeps {
   audit: Pick<AuditService, 'query'>;
-  staff: Pick<StaffService, 'list'>;
+  /** Names the actors in the log: the staff accounts (the staff feature's StaffService). */
+  staff: { list(): Promise<Pick<StaffMember, 'id' | 'username'>[]> };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { AppError } from '../errors/app-error';
-import type { AuditEntry } from './audit-event';
+import { AppError } from '../errors';
+import type { Actor } from '../actor';
+import type { AuditAction, AuditDetails, AuditEntry, AuditTarget } from './audit-event';
 import type { AuditService } from './audit-service';
 
 /**
@@ -17,4 +18,22 @@ export async function recordChange(audit: AuditService, entry: AuditEntry): Prom
       { cause: error },
     );
   }
+}
+
+/** A change made on behalf of `actor`, then recorded: `target` and `details` are read from its result. */
+export type AuditedChange = <T>(
+  change: () => Promise<T>,
+  action: AuditAction,
+  target: (result: T) => AuditTarget,
+  details?: (result: T) => AuditDetails,
+) => Promise<T>;
+
+/** What every audited wrapper's `as(actor)` builds its actions from: make the change, then record it. */
+export function auditedChangesBy(audit: AuditService, actor: Actor): AuditedChange {
+  return async (change, action, target, details) => {
+    const result = await change();
+    const detailsOf = details?.(result);
+    await recordChange(audit, { actor, action, target: target(result), ...(detailsOf && { details: detailsOf }) });
+    return result;
+  };
 }

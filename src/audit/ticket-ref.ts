@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import { auditTextProblem } from './audit-text';
 
 export const TICKET_REF_MAX = 64;

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import type { AdminActions, AuditedAdmin } from '../admin/audited-admin';
-import { requireJson } from '../http/require-content-type';
-import { actorOf } from '../actor/actor';
+import type { AuditedCatalog, CatalogActions } from './audited-catalog';
+import { requireJson } from '../http';
+import { actorOf } from '../actor';
 import type { AdminCatalogService } from './admin-catalog-service';
 
 // requireJson is typed for any path, which widens the params; these handlers name theirs.
@@ -13,9 +13,9 @@ type ExposureRequest = Request<{ exposureId: string }>;
  * the token and parsed the body; the service validates it and checks that ids are well formed.
  * Reads go to the service; changes are made as the request's actor, so each is audited.
  */
-export function adminCatalogRoutes(admin: AdminCatalogService, audited: AuditedAdmin): Router {
+export function adminCatalogRoutes(admin: AdminCatalogService, audited: AuditedCatalog): Router {
   const router = Router();
-  const as = (res: Response): AdminActions => audited.as(actorOf(res));
+  const as = (res: Response): CatalogActions => audited.as(actorOf(res));
 
   router.get('/api/v1/admin/incidents', async (_req, res) => {
     res.json({ incidents: await admin.listIncidents() });

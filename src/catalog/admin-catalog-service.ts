@@ -1,5 +1,5 @@
-import { AppError } from '../errors/app-error';
-import type { ListStore, LiveList } from '../lists/list-store';
+import { AppError } from '../errors';
+import type { ListStore, LiveList } from '../lists';
 import {
   newExposureInput,
   newIncidentInput,

@@ -1,13 +1,10 @@
 import type { Exposure, Incident } from './catalog-model';
-import type { LocalizedText } from '../i18n/localized-text';
+import { perLanguage, type Language, type LocalizedText } from '../i18n';
 import type { JsonObject } from './merge-patch';
-import { formField, formFields } from '../console/form-fields';
+import { formField, formFields } from '../console';
 
-/** One text field in both languages, as the form shows and sends it. */
-export interface Bilingual {
-  ja: string;
-  en: string;
-}
+/** One text field in every language, as the form shows and sends it (`<name>_<language>`). */
+export type Bilingual = Record<Language, string>;
 
 /** The incident form as typed: kept as it is to show again when the service refuses it. */
 export interface IncidentForm {
@@ -35,9 +32,9 @@ export interface ExposureForm {
 }
 
 export const EMPTY_INCIDENT_FORM: IncidentForm = {
-  organization: { ja: '', en: '' },
-  title: { ja: '', en: '' },
-  summary: { ja: '', en: '' },
+  organization: blank(),
+  title: blank(),
+  summary: blank(),
   attackFrom: '',
   attackTo: '',
   announcedOn: '',
@@ -46,10 +43,10 @@ export const EMPTY_INCIDENT_FORM: IncidentForm = {
 };
 
 export const EMPTY_EXPOSURE_FORM: ExposureForm = {
-  title: { ja: '', en: '' },
-  description: { ja: '', en: '' },
-  advice: { ja: '', en: '' },
-  talkingPoints: { ja: '', en: '' },
+  title: blank(),
+  description: blank(),
+  advice: blank(),
+  talkingPoints: blank(),
   windowFrom: '',
   windowTo: '',
   dataExposed: [],
@@ -170,10 +167,14 @@ function lines(value: string): string[] {
     .filter((line) => line !== '');
 }
 
+function blank(): Bilingual {
+  return perLanguage(() => '');
+}
+
 function bilingualOf(text: LocalizedText | undefined): Bilingual {
-  return { ja: text?.ja ?? '', en: text?.en ?? '' };
+  return perLanguage((language) => text?.[language] ?? '');
 }
 
 function bilingual(body: unknown, name: string): Bilingual {
-  return { ja: formField(body, `${name}_ja`), en: formField(body, `${name}_en`) };
+  return perLanguage((language) => formField(body, `${name}_${language}`));
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
  * Incident and exposure ids end up inside Redis key names and URLs, so they are restricted to
  * lower-case letters, digits and hyphens: no braces (hash tags), no slashes, no colons.
  */
-const CATALOG_ID = /^[a-z0-9-]{1,100}$/;
+export const CATALOG_ID = /^[a-z0-9-]{1,100}$/;
 
 const SLUG_MAX = 48;
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import { isCatalogId } from './catalog-id';
 import type { Exposure, Incident } from './catalog-model';
 import type { CatalogStore } from './catalog-store';

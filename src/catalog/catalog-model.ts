@@ -1,15 +1,11 @@
 import type { DataClass } from './data-classes';
-import type { LocalizedText } from '../i18n/localized-text';
+import type { DateWindow, LocalizedText } from '../i18n';
 
-/** A closed or open span of calendar dates (ISO yyyy-mm-dd); either end may be unknown. */
-export interface DateWindow {
-  from?: string;
-  to?: string;
-}
+export type { DateWindow };
 
 export type IncidentStatus = 'investigating' | 'announced' | 'resolved';
 
-/** An announced breach (DESIGN section 2). */
+/** An announced breach: who announced what, when, from which sources; it touched one or more exposures. */
 export interface Incident {
   id: string;
   organization: LocalizedText;

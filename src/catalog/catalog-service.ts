@@ -1,5 +1,5 @@
 import type { StaffExposureView } from './staff-check-result';
-import type { ListStore, LiveList } from '../lists/list-store';
+import type { ListStore, LiveList } from '../lists';
 import type { Exposure, Incident } from './catalog-model';
 import { CatalogSnapshots, type CatalogSnapshot } from './catalog-snapshots';
 import type { CatalogStore } from './catalog-store';

@@ -1,4 +1,4 @@
-import type { ListStore, LiveList } from '../lists/list-store';
+import type { ListStore, LiveList } from '../lists';
 import type { Exposure, Incident } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
 

@@ -1,10 +1,10 @@
 import type { AdminExposure, ListSummary } from './admin-catalog-service';
 import type { Incident, IncidentStatus } from './catalog-model';
 import { DATA_CLASSES, type DataClass } from './data-classes';
-import { textIn, type Language } from '../i18n/localized-text';
-import { formatDate } from '../i18n/format-dates';
-import type { AdminMessages } from '../console/admin-messages';
-import { formatCount, formatTime } from '../console/format-time';
+import { type Language, textIn, formatDate } from '../i18n';
+import type { ListConsoleMessages } from '../lists';
+import type { CatalogConsoleMessages } from './catalog-console-messages';
+import { formatCount, formatTime, type Option } from '../console';
 
 /** What the templates show; all wording is decided here, so the templates only lay it out. */
 export interface IncidentRow {
@@ -33,14 +33,9 @@ export interface ListView {
   activatedAt: string;
 }
 
-export interface Option {
-  value: string;
-  label: string;
-}
-
 const STATUSES: IncidentStatus[] = ['investigating', 'announced', 'resolved'];
 
-export function incidentRow(incident: Incident, exposures: AdminExposure[], language: Language, at: AdminMessages): IncidentRow {
+export function incidentRow(incident: Incident, exposures: AdminExposure[], language: Language, at: CatalogConsoleMessages): IncidentRow {
   const published = exposures.filter((exposure) => exposure.published).length;
   return {
     id: incident.id,
@@ -52,7 +47,7 @@ export function incidentRow(incident: Incident, exposures: AdminExposure[], lang
   };
 }
 
-export function exposureRow(exposure: AdminExposure, language: Language, at: AdminMessages): ExposureRow {
+export function exposureRow(exposure: AdminExposure, language: Language, at: CatalogConsoleMessages): ExposureRow {
   return {
     id: exposure.id,
     title: exposureTitle(exposure, language),
@@ -66,7 +61,7 @@ export function exposureRow(exposure: AdminExposure, language: Language, at: Adm
   };
 }
 
-export function listView(list: ListSummary | null, currentProfileId: string, language: Language, at: AdminMessages): ListView | null {
+export function listView(list: ListSummary | null, currentProfileId: string, language: Language, at: ListConsoleMessages): ListView | null {
   if (list === null) return null;
   return {
     version: list.version,
@@ -86,7 +81,7 @@ export function exposureTitle(exposure: AdminExposure, language: Language): stri
   return textIn(exposure.title, language) || exposure.id;
 }
 
-export function statusOptions(at: AdminMessages): Option[] {
+export function statusOptions(at: CatalogConsoleMessages): Option[] {
   return STATUSES.map((status) => ({ value: status, label: at.incidentStatus[status] }));
 }
 

@@ -1,4 +1,7 @@
-import type { LocalizedText } from '../i18n/localized-text';
+import type { Language } from '../i18n';
+
+/** Our own words, unlike an admin's LocalizedText: written in every language, so none falls back. */
+type OurText = Record<Language, string>;
 
 /**
  * The kinds of personal data an exposure can involve. A fixed vocabulary (rather than free text)
@@ -20,7 +23,7 @@ export const DATA_CLASSES = {
   payment_card: { en: 'Credit card details', ja: 'クレジットカード情報' },
   bank_account: { en: 'Bank account details', ja: '銀行口座情報' },
   password: { en: 'Password', ja: 'パスワード' },
-} as const satisfies Record<string, LocalizedText>;
+} as const satisfies Record<string, OurText>;
 
 export type DataClass = keyof typeof DATA_CLASSES;
 
@@ -29,7 +32,7 @@ export function isDataClass(value: string): value is DataClass {
 }
 
 // Details that mainly make a scam sound genuine share one piece of advice; the page shows it once.
-const MAKES_SCAMS_CONVINCING: LocalizedText = {
+const MAKES_SCAMS_CONVINCING: OurText = {
   en:
     'Scammers can use these details to make a call, letter or email sound genuine. Do not trust a message ' +
     'just because it knows about you or your car.',
@@ -42,7 +45,7 @@ const MAKES_SCAMS_CONVINCING: LocalizedText = {
  * What a customer can do about each kind of data taken. Written by us, in both languages, so that
  * every result says what to do even when the company's own advice is short or missing.
  */
-export const DATA_CLASS_ADVICE: Record<DataClass, LocalizedText> = {
+export const DATA_CLASS_ADVICE: Record<DataClass, OurText> = {
   email_address: {
     en:
       'Expect phishing emails that pretend to come from the company, its dealers or a delivery service. ' +

@@ -1,15 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import type { AdminActions } from '../admin/audited-admin';
+import type { CatalogActions } from './audited-catalog';
 import type { AdminExposure } from './admin-catalog-service';
-import type { HashingProfile } from '../hashing/hashing-profile';
-import { actorOf } from '../actor/actor';
-import { requireStaffPage } from '../console/require-staff';
-import { adminTextOf, doneUrl, languageOf } from '../console/admin-locals';
+import type { HashingProfile } from '../hashing';
+import { actorOf } from '../actor';
+import { requireStaffPage, languageOf, formatCount, formProblemOf, type FormProblem } from '../console';
 import { exposureFormFrom, exposureFormOf, exposurePatch, type ExposureForm } from './catalog-forms';
 import { dataClassOptions, exposureRow, exposureTitle, incidentTitle, listView } from './catalog-views';
-import { formatCount } from '../console/format-time';
-import { formProblemOf, type FormProblem } from '../console/form-problem';
-import { incidentPath, type CatalogConsoleDeps } from './incident-pages';
+import { catalogPages, incidentPath, type CatalogConsoleDeps } from './incident-pages';
 
 export interface ExposureConsoleDeps extends CatalogConsoleDeps {
   /** The profile new lists are hashed with: the list section says whether the live list uses it. */
@@ -27,8 +24,9 @@ export const exposurePath = (id: string) => `/admin/exposures/${encodeURICompone
  */
 export function exposureRoutes(deps: ExposureConsoleDeps): Router {
   const router = Router();
+  router.use('/admin/exposures', catalogPages.locals);
   const adminOnly = requireStaffPage('admin');
-  const actions = (res: Response): AdminActions => deps.auditedAdmin.as(actorOf(res));
+  const actions = (res: Response): CatalogActions => deps.auditedCatalog.as(actorOf(res));
 
   router.get('/admin/exposures/:id', adminOnly, async (req: IdRequest, res) => {
     await renderExposure(res, await deps.catalog.getExposure(req.params.id));
@@ -38,26 +36,26 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
     const form = exposureFormOf(req.body);
     try {
       const exposure = await actions(res).updateExposure(req.params.id, exposurePatch(form));
-      res.redirect(303, doneUrl(exposurePath(exposure.id), 'exposureSaved'));
+      res.redirect(303, catalogPages.doneUrl(exposurePath(exposure.id), 'exposureSaved'));
     } catch (error) {
-      const problem = formProblemOf(error, adminTextOf(res).exposureProblems);
+      const problem = formProblemOf(error, catalogPages.textOf(res).exposureProblems);
       await renderExposure(res.status(400), await deps.catalog.getExposure(req.params.id), form, problem);
     }
   });
 
   router.post('/admin/exposures/:id/publish', adminOnly, async (req: IdRequest, res) => {
     const exposure = await actions(res).setPublished(req.params.id, true);
-    res.redirect(303, doneUrl(exposurePath(exposure.id), 'published'));
+    res.redirect(303, catalogPages.doneUrl(exposurePath(exposure.id), 'published'));
   });
 
   router.post('/admin/exposures/:id/unpublish', adminOnly, async (req: IdRequest, res) => {
     const exposure = await actions(res).setPublished(req.params.id, false);
-    res.redirect(303, doneUrl(exposurePath(exposure.id), 'unpublished'));
+    res.redirect(303, catalogPages.doneUrl(exposurePath(exposure.id), 'unpublished'));
   });
 
   router.get('/admin/exposures/:id/delete', adminOnly, async (req: IdRequest, res) => {
     const exposure = await deps.catalog.getExposure(req.params.id);
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     const rows = exposure.list === null ? undefined : formatCount(exposure.list.records, languageOf(res));
     res.render('admin/confirm.njk', {
       heading: at.exposure.confirmTitle(exposureTitle(exposure, languageOf(res))),
@@ -72,7 +70,7 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
   router.post('/admin/exposures/:id/delete', adminOnly, async (req: IdRequest, res) => {
     const exposure = await deps.catalog.getExposure(req.params.id);
     await actions(res).deleteExposure(exposure.id);
-    res.redirect(303, doneUrl(incidentPath(exposure.incidentId), 'exposureDeleted'));
+    res.redirect(303, catalogPages.doneUrl(incidentPath(exposure.incidentId), 'exposureDeleted'));
   });
 
   router.get('/admin/exposures/:id/list/delete', adminOnly, async (req: IdRequest, res) => {
@@ -82,7 +80,7 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
       res.redirect(303, exposurePath(exposure.id));
       return;
     }
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     res.render('admin/confirm.njk', {
       heading: at.list.confirmTitle(exposureTitle(exposure, languageOf(res))),
       body: at.list.confirmBody(formatCount(exposure.list.records, languageOf(res))),
@@ -94,13 +92,13 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
   });
 
   router.post('/admin/exposures/:id/list/delete', adminOnly, async (req: IdRequest, res) => {
-    await actions(res).deleteList(req.params.id);
-    res.redirect(303, doneUrl(exposurePath(req.params.id), 'listDeleted'));
+    await deps.auditedLists.as(actorOf(res)).deleteList(req.params.id);
+    res.redirect(303, catalogPages.doneUrl(exposurePath(req.params.id), 'listDeleted'));
   });
 
   async function renderExposure(res: Response, exposure: AdminExposure, form?: ExposureForm, problem?: FormProblem): Promise<void> {
     const language = languageOf(res);
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     const incident = await deps.catalog.getIncident(exposure.incidentId);
     res.render('admin/exposure.njk', {
       exposure,

@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import type { AdminActions, AuditedAdmin } from '../admin/audited-admin';
+import { type AuditedLists, listConsoleMessagesFor } from '../lists';
+import type { AuditedCatalog, CatalogActions } from './audited-catalog';
 import type { AdminCatalogService } from './admin-catalog-service';
 import type { Incident } from './catalog-model';
-import { isAppError } from '../errors/app-error';
-import { actorOf } from '../actor/actor';
-import { requireStaffPage } from '../console/require-staff';
-import { adminTextOf, doneUrl, languageOf } from '../console/admin-locals';
+import { isAppError } from '../errors';
+import { actorOf } from '../actor';
+import { requireStaffPage, adminPages, languageOf, formProblemOf, type FormProblem } from '../console';
+import { catalogConsoleMessagesFor } from './catalog-console-messages';
 import {
   EMPTY_EXPOSURE_FORM,
   EMPTY_INCIDENT_FORM,
@@ -18,18 +19,28 @@ import {
   type IncidentForm,
 } from './catalog-forms';
 import { dataClassOptions, exposureRow, incidentRow, incidentTitle, statusOptions } from './catalog-views';
-import { formProblemOf, type FormProblem } from '../console/form-problem';
 
 export interface CatalogConsoleDeps {
   /** Reads: not audited. */
   catalog: AdminCatalogService;
   /** Every change, audited as the signed-in admin. */
-  auditedAdmin: AuditedAdmin;
+  auditedCatalog: AuditedCatalog;
+  /** The exposure page erases its list, audited too. */
+  auditedLists: AuditedLists;
 }
 
 type IdRequest = Request<{ id: string }>;
 
 export const incidentPath = (id: string) => `/admin/incidents/${encodeURIComponent(id)}`;
+
+/**
+ * The catalogue's admin pages (incidents, exposures): their words, with the hashed-list section the
+ * exposure page shows, and the `?done=` notices of their redirects.
+ */
+export const catalogPages = adminPages(
+  (language) => ({ ...catalogConsoleMessagesFor(language), ...listConsoleMessagesFor(language) }),
+  (text) => text.done,
+);
 
 /** What the incident page shows besides the incident: its two forms, as typed when refused. */
 interface IncidentPageState {
@@ -46,8 +57,9 @@ interface IncidentPageState {
  */
 export function incidentRoutes(deps: CatalogConsoleDeps): Router {
   const router = Router();
+  router.use('/admin/incidents', catalogPages.locals);
   const adminOnly = requireStaffPage('admin');
-  const actions = (res: Response): AdminActions => deps.auditedAdmin.as(actorOf(res));
+  const actions = (res: Response): CatalogActions => deps.auditedCatalog.as(actorOf(res));
 
   router.get('/admin/incidents', adminOnly, async (_req, res) => {
     await renderList(res, EMPTY_INCIDENT_FORM);
@@ -57,9 +69,9 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
     const form = incidentFormOf(req.body);
     try {
       const incident = await actions(res).createIncident(incidentPatch(form));
-      res.redirect(303, doneUrl(incidentPath(incident.id), 'incidentCreated'));
+      res.redirect(303, catalogPages.doneUrl(incidentPath(incident.id), 'incidentCreated'));
     } catch (error) {
-      const problem = formProblemOf(error, adminTextOf(res).incidentProblems);
+      const problem = formProblemOf(error, catalogPages.textOf(res).incidentProblems);
       await renderList(res.status(400), form, problem);
     }
   });
@@ -72,9 +84,9 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
     const form = incidentFormOf(req.body);
     try {
       const incident = await actions(res).updateIncident(req.params.id, incidentPatch(form));
-      res.redirect(303, doneUrl(incidentPath(incident.id), 'incidentSaved'));
+      res.redirect(303, catalogPages.doneUrl(incidentPath(incident.id), 'incidentSaved'));
     } catch (error) {
-      const problem = formProblemOf(error, adminTextOf(res).incidentProblems);
+      const problem = formProblemOf(error, catalogPages.textOf(res).incidentProblems);
       const incident = await deps.catalog.getIncident(req.params.id);
       await renderIncident(res.status(400), incident, { incidentForm: form, incidentProblem: problem });
     }
@@ -84,9 +96,9 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
     const form = exposureFormOf(req.body);
     try {
       const exposure = await actions(res).createExposure(req.params.id, exposurePatch(form));
-      res.redirect(303, doneUrl(`/admin/exposures/${encodeURIComponent(exposure.id)}`, 'exposureCreated'));
+      res.redirect(303, catalogPages.doneUrl(`/admin/exposures/${encodeURIComponent(exposure.id)}`, 'exposureCreated'));
     } catch (error) {
-      const problem = formProblemOf(error, adminTextOf(res).exposureProblems);
+      const problem = formProblemOf(error, catalogPages.textOf(res).exposureProblems);
       const incident = await deps.catalog.getIncident(req.params.id);
       await renderIncident(res.status(400), incident, { exposureForm: form, exposureProblem: problem });
     }
@@ -107,12 +119,12 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
       renderDeleteConfirmation(res.status(409), await deps.catalog.getIncident(req.params.id), true);
       return;
     }
-    res.redirect(303, doneUrl('/admin/incidents', 'incidentDeleted'));
+    res.redirect(303, catalogPages.doneUrl('/admin/incidents', 'incidentDeleted'));
   });
 
   async function renderList(res: Response, form: IncidentForm, problem?: FormProblem): Promise<void> {
     const language = languageOf(res);
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     const incidents = await deps.catalog.listIncidents();
     const rows = await Promise.all(
       incidents.map(async (incident) => incidentRow(incident, await deps.catalog.listExposures(incident.id), language, at)),
@@ -122,7 +134,7 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
 
   async function renderIncident(res: Response, incident: Incident, state: IncidentPageState): Promise<void> {
     const language = languageOf(res);
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     const exposures = await deps.catalog.listExposures(incident.id);
     res.render('admin/incident.njk', {
       incident,
@@ -138,7 +150,7 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
   }
 
   function renderDeleteConfirmation(res: Response, incident: Incident, blocked: boolean): void {
-    const at = adminTextOf(res);
+    const at = catalogPages.textOf(res);
     const path = incidentPath(incident.id);
     res.render('admin/confirm.njk', {
       heading: at.incident.confirmTitle(incidentTitle(incident, languageOf(res))),

@@ -1,6 +1,5 @@
-import type { Exposure, Incident } from './catalog-model';
+import { type Exposure, type Incident, byCreation } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
-import { byCreation } from './catalog-model';
 
 export class MemoryCatalogStore implements CatalogStore {
   readonly #incidents = new Map<string, Incident>();

@@ -1,5 +1,5 @@
 import type { DateWindow, Exposure, Incident } from './catalog-model';
-import type { LiveList } from '../lists/list-store';
+import type { LiveList } from '../lists';
 
 /**
  * What the public may see of an exposure: no publication flags, no list internals, no talking

@@ -1,7 +1,6 @@
 import type Redis from 'ioredis';
-import type { Exposure, Incident } from './catalog-model';
+import { type Exposure, type Incident, byCreation } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
-import { byCreation } from './catalog-model';
 
 /** Metadata is small: one Redis hash of JSON values per kind, read whole in one round trip. */
 export class RedisCatalogStore implements CatalogStore {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 
 /**
  * Answers to checks are padded to a size that depends only on the catalogue (src/check/padded-size.ts),

@@ -1,8 +1,6 @@
 import { Router } from 'express';
-import type { CheckRateLimits } from '../abuse/check-rate-limits';
-import { rateLimitChecks } from '../abuse/rate-limit-middleware';
-import { jsonBody } from '../http/json-body';
-import { requireJson } from '../http/require-content-type';
+import { type CheckRateLimits, rateLimitChecks } from '../abuse';
+import { jsonBody, requireJson } from '../http';
 import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
 import { ApiAnswers } from './api-answers';
 import { emailFromBody } from './check-request';

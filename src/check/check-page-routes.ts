@@ -1,9 +1,8 @@
 import express, { Router } from 'express';
-import type { CheckRateLimits } from '../abuse/check-rate-limits';
-import { rateLimitChecks } from '../abuse/rate-limit-middleware';
-import { isAppError } from '../errors/app-error';
-import type { RenderView } from '../http/render-view';
-import { pageLanguage, type PageLanguageLocals } from '../i18n/page-language';
+import { type CheckRateLimits, rateLimitChecks } from '../abuse';
+import { isAppError } from '../errors';
+import { renderView } from '../http';
+import { pageLanguage, type PageLanguageLocals } from '../i18n';
 import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
 import { CHECK_BODY_LIMIT } from './check-body-limit';
 import type { Checker } from './checker';
@@ -15,12 +14,13 @@ import { ResultPages } from './result-pages';
  * page language (after the form parser: the form's hidden field says which language the result is
  * in), so that it can be mounted early (see createApp); the rate limit comes after both, so that a
  * refused form still gets its page in its language. The result page is padded, so that its length
- * on the wire tells neither the result nor the language (src/check/result-pages.ts); `render` renders
+ * on the wire tells neither the result nor the language (src/check/result-pages.ts); it renders
  * with the app's own view engine and globals, as res.render does.
  */
-export function checkPageRoutes(check: Checker, limits: CheckRateLimits, render: RenderView): Router {
+export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router {
   const router = Router();
-  const pages = new ResultPages(render);
+  // Made at the first result, from the app this router is mounted in (its views and globals).
+  let pages: ResultPages | undefined;
 
   router.get('/', pageLanguage, (_req, res) => {
     res.render('check.njk', { email: '' });
@@ -32,6 +32,7 @@ export function checkPageRoutes(check: Checker, limits: CheckRateLimits, render:
     res.set('Cache-Control', 'no-store');
     try {
       const result = await check.check(email);
+      pages ??= new ResultPages(renderView(req.app));
       const page = await pages.padded(result, lang);
       res.set('Cache-Control', PADDED_ANSWER_CACHE_CONTROL).type('html').send(page);
     } catch (error) {

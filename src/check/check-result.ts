@@ -1,4 +1,4 @@
-import type { PublicExposure, PublicIncidentSummary } from '../catalog/public-catalog';
+import type { PublicExposure, PublicIncidentSummary } from '../catalog';
 
 export interface ExposureWithIncident extends PublicExposure {
   incident: PublicIncidentSummary;

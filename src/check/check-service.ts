@@ -1,16 +1,25 @@
-import type { CatalogSnapshot } from '../catalog/catalog-snapshots';
-import { publicExposuresIn, staffExposuresIn, type CatalogService } from '../catalog/catalog-service';
-import type { CheckableExposure } from '../catalog/public-catalog';
-import { AppError, isAppError } from '../errors/app-error';
-import type { HashingProfile } from '../hashing/hashing-profile';
-import type { HashingStore } from '../hashing/hashing-store';
-import { argon2idOf, listEntryOf, type ListEntry } from '../hashing/list-entry';
-import { normalizeEmail } from '../hashing/normalize-email';
-import type { OprfKey } from '../hashing/oprf-key';
-import type { ListStore, LiveList } from '../lists/list-store';
-import { QueueFullError, type BoundedWorkQueue } from '../shared/bounded-work-queue';
+import {
+  type CatalogSnapshot,
+  publicExposuresIn,
+  staffExposuresIn,
+  type CatalogService,
+  type CheckableExposure,
+  type StaffCheckResult,
+  type StaffChecker,
+} from '../catalog';
+import { AppError, isAppError } from '../errors';
+import {
+  type HashingProfile,
+  type HashingStore,
+  argon2idOf,
+  listEntryOf,
+  type ListEntry,
+  normalizeEmail,
+  type OprfKey,
+} from '../hashing';
+import type { ListStore, LiveList } from '../lists';
+import { QueueFullError, type BoundedWorkQueue } from '../shared';
 import type { CheckResult, ExposureWithIncident } from './check-result';
-import type { StaffCheckResult, StaffChecker } from '../catalog/staff-check-result';
 
 // A list swap mid-check costs one more probe; three swaps in a row means something is wrong.
 const MAX_ATTEMPTS = 3;
@@ -33,7 +42,7 @@ export interface CheckServiceDeps {
  * Equal work on hit and miss: nothing below branches on whether the address is listed until the
  * answer is assembled. Every live list is probed, in one pipeline, whatever an earlier probe found,
  * and the argon2 and OPRF work depend only on the live lists' profiles, so a hit and a miss cost the
- * same hashes, the same Redis commands and the same round trips (test/check/equal-work.test.ts).
+ * same hashes, the same Redis commands and the same round trips (test/check/equal-work.process.test.ts).
  */
 export class CheckService implements StaffChecker {
   readonly #deps: CheckServiceDeps;

@@ -1,4 +1,4 @@
-import type { EmailProblem } from '../i18n/messages';
+import type { EmailProblem } from '../i18n';
 
 /**
  * Which message the form shows for an invalid_email error. The reason is read from what was typed,

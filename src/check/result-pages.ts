@@ -1,6 +1,5 @@
-import { LANGUAGES, type Language } from '../i18n/localized-text';
-import type { RenderView } from '../http/render-view';
-import { languageLocals } from '../i18n/page-language';
+import { LANGUAGES, type Language, languageLocals } from '../i18n';
+import type { RenderView } from '../http';
 import { padTo } from './answer-padding';
 import type { CheckResult } from './check-result';
 import { PaddedSize } from './padded-size';

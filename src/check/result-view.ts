@@ -1,9 +1,5 @@
-import type { IncidentStatus } from '../catalog/catalog-model';
-import { DATA_CLASS_ADVICE, DATA_CLASSES, type DataClass } from '../catalog/data-classes';
-import type { Language } from '../i18n/localized-text';
-import { formatDate, formatWindow } from '../i18n/format-dates';
-import { messagesFor } from '../i18n/messages';
-import { requiredViewText, viewText, type ViewText } from '../i18n/view-text';
+import { type IncidentStatus, DATA_CLASS_ADVICE, DATA_CLASSES, type DataClass } from '../catalog';
+import { type Language, formatDate, formatWindow, messagesFor, requiredViewText, viewText, type ViewText } from '../i18n';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
 export interface SourceLink {

@@ -1,26 +1,13 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { CheckRateLimitSettings } from '../abuse/check-rate-limits';
-import { parseTrustProxy, type TrustProxy } from '../abuse/trust-proxy';
-import type { WorkQueueLimits } from '../shared/bounded-work-queue';
-import type { StaffAuthSettings } from '../sign-in/staff-auth-settings';
-import { parseOprfSecretKey } from '../hashing/oprf-key';
-import { isVerifiableHttpsUrl, type OperatorIdentity } from './operator-identity';
+import { type CheckRateLimitSettings, parseTrustProxy, type TrustProxy } from '../abuse';
+import type { WorkQueueLimits } from '../shared';
+import type { StaffAuthSettings } from '../sign-in';
+import { ConfigError } from '../errors';
+import { type Argon2Costs, parseOprfSecretKey } from '../hashing';
+import { isVerifiableHttpsUrl, type OperatorIdentity } from '../http';
 
-/** Raised when the environment is unusable; the message names the variable so the operator can fix it. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
-export interface Argon2Costs {
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-}
 
 export interface Config {
   port: number;

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { applyPageLanguage } from '../i18n/page-language';
-import type { StaffMember } from '../staff/staff-model';
+import { applyPageLanguage } from '../i18n';
+import type { StaffMember } from '../actor';
 import { staffMessagesFor, type StaffMessages } from './console-messages';
 
 export interface ConsoleNavItem {

@@ -3,7 +3,6 @@ import type { StaffMessages } from './console-messages';
 const minutesText = (minutes: number) => (minutes === 1 ? '1 minute' : `${minutes} minutes`);
 
 export const STAFF_EN: StaffMessages = {
-  languageName: 'English',
   console: {
     name: 'Exposure Check staff console',
     skipLink: 'Skip to content',

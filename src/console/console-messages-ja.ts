@@ -1,7 +1,6 @@
 import type { StaffMessages } from './console-messages';
 
 export const STAFF_JA: StaffMessages = {
-  languageName: '日本語',
   console: {
     name: 'メールアドレス流出確認 スタッフ画面',
     skipLink: '本文へ移動',

@@ -1,19 +1,8 @@
-import type { Language } from '../i18n/localized-text';
+import type { Language } from '../i18n';
 import { STAFF_EN } from './console-messages-en';
 import { STAFF_JA } from './console-messages-ja';
-import type { StaffRole } from '../staff/staff-model';
-
-/** The console's error pages, chosen by AppError code and status. */
-export type ConsoleErrorKind =
-  | 'forbidden'
-  | 'csrf'
-  | 'notFound'
-  | 'rateLimited'
-  | 'overloaded'
-  | 'unavailable'
-  | 'tooLarge'
-  | 'badRequest'
-  | 'internal';
+import type { StaffRole } from '../actor';
+import type { ErrorKind } from '../errors';
 
 /**
  * Every string of the staff console's frame: layout, sign-in, errors. One object
@@ -21,8 +10,6 @@ export type ConsoleErrorKind =
  * pages bring their own message modules the same way.
  */
 export interface StaffMessages {
-  /** This language's own name, for the switch. */
-  languageName: string;
   console: {
     name: string;
     skipLink: string;
@@ -60,7 +47,8 @@ export interface StaffMessages {
     unaudited: string;
     demoHint: string;
   };
-  errors: Record<ConsoleErrorKind, { title: string; body: string }> & {
+  /** A page for every kind of error (src/errors/error-kinds.ts): the console tells them all apart. */
+  errors: Record<ErrorKind, { title: string; body: string }> & {
     retryIn: (minutes: number) => string;
     backLink: string;
   };

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 
 /** The store behind sessions, accounts or throttling failed: nobody can be let in, and it is not their fault. */
 export function staffUnavailable(cause: unknown): AppError {

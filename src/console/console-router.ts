@@ -1,20 +1,28 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { jsonBody } from '../http/json-body';
+import { jsonBody } from '../http';
+import { adminLocals } from './admin-locals';
+import { auditGapPage } from './audit-gap-page';
 import { consoleErrors, consoleNotFound } from './console-errors';
 import { consoleLocals } from './console-locals';
 import { csrfProtection, csrfTokenOf } from './csrf';
 import { loginCsrf } from './login-csrf';
-import { loginRoutes } from '../sign-in/login-routes';
-import { SignInService } from '../sign-in/sign-in-service';
 import { requireArea } from './require-staff';
-import { shedSignInsWhenBusy } from '../sign-in/shed-sign-ins';
-import type { StaffAuthDeps, StaffHttp } from '../sign-in/staff-auth';
-import { staffOf } from '../sign-in/staff-session';
+import { staffOf } from '../actor';
+
+/** What the frame needs from the sign-in feature, which sits above it and mounts its pages in it. */
+export interface ConsoleSession {
+  /** Runs first: refuses a sign-in at once when the password queue is full. */
+  shed: RequestHandler;
+  /** express-session, then the staff loader (res.locals.staff and the actor for a live session). */
+  session: RequestHandler;
+  loadStaff: RequestHandler;
+  /** Signs the sign-in form's stateless CSRF token. */
+  sessionSecret: string;
+}
 
 export interface ConsoleDeps {
-  auth: StaffAuthDeps;
-  http: StaffHttp;
+  session: ConsoleSession;
   logger: Logger;
 }
 
@@ -32,8 +40,9 @@ export function isConsolePath(path: string): boolean {
 /**
  * The staff consoles: every request under /staff, /support and /admin passes (a sign-in shed first
  * when the password queue is full) session -> staff loader -> body parsers (the larger limit only
- * for signed-in staff) -> CSRF -> language, then the sign-in routes, the role boundary of each area (/admin: admins; /support: support and admins),
- * the feature pages given, then a console 404 and the console's error pages.
+ * for signed-in staff) -> CSRF -> language, then the role boundary of each area (/admin: admins;
+ * /support: support and admins), the feature pages given (the sign-in pages among them), then a
+ * console 404 and the console's error pages.
  * Mounted before the public body parsers; requests elsewhere pass straight through. Feature
  * routers see full paths (`/admin/incidents`), exactly as the browser asked for them.
  */
@@ -45,21 +54,16 @@ export function consoleRouter(deps: ConsoleDeps, pages: Router[]): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  router.use(shedSignInsWhenBusy(deps.auth.staff));
-  router.use(deps.http.session, deps.http.loadStaff);
+  router.use(deps.session.shed);
+  router.use(deps.session.session, deps.session.loadStaff);
   router.use(bodyParsers());
-  router.use(csrfProtection(loginCsrf(deps.auth.sessionSecret, csrfTokenOf)));
+  router.use(csrfProtection(loginCsrf(deps.session.sessionSecret, csrfTokenOf)));
   router.use(consoleLocals);
-  router.use(
-    loginRoutes({
-      signIn: new SignInService({ staff: deps.auth.staff, throttle: deps.auth.loginThrottle, onEvent: deps.auth.onEvent }),
-      clock: deps.auth.clock,
-      onEvent: deps.auth.onEvent,
-    }),
-  );
   router.use('/admin', requireArea('admin'));
   router.use('/support', requireArea('support', 'admin'));
+  router.use('/admin', adminLocals);
   for (const page of pages) router.use(page);
+  router.use('/admin', auditGapPage);
   router.use(consoleNotFound);
   router.use(consoleErrors(deps.logger));
   return router;

@@ -3,7 +3,7 @@ import { csrfSync } from 'csrf-sync';
 import type { LoginCsrf } from './login-csrf';
 import { LOGIN_PATH } from './require-staff';
 import { csrfRejected } from './console-refusals';
-import { staffOf } from '../sign-in/staff-session';
+import { staffOf } from '../actor';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,3 +1,9 @@
+/** One choice of a select or a group of radio buttons on a console form. */
+export interface Option {
+  value: string;
+  label: string;
+}
+
 /** A parsed urlencoded form (`extended: false`): each field a string, or an array when repeated. */
 type FormBody = Record<string, unknown>;
 

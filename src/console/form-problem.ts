@@ -1,4 +1,4 @@
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../errors';
 
 /**
  * A refused form, as its page shows it: the field the service named (its first segment, so

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { forbidden, notSignedIn } from './console-refusals';
-import type { StaffRole } from '../staff/staff-model';
-import { staffOf } from '../sign-in/staff-session';
+import { type StaffRole, staffOf } from '../actor';
 
 export const LOGIN_PATH = '/staff/login';
 

@@ -1,4 +1,4 @@
-import type { Exposure, Incident } from '../catalog/catalog-model';
+import type { Exposure, Incident } from '../catalog';
 
 /**
  * The demo: two real, publicly announced incidents, described as announced, with synthetic

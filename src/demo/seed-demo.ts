@@ -1,8 +1,6 @@
-import type { CatalogStore } from '../catalog/catalog-store';
-import type { HashingProfile } from '../hashing/hashing-profile';
-import { argon2idOf } from '../hashing/list-entry';
-import { normalizeEmail } from '../hashing/normalize-email';
-import type { ListService, ListWriteSummary } from '../lists/list-service';
+import type { CatalogStore } from '../catalog';
+import { type HashingProfile, argon2idOf, normalizeEmail } from '../hashing';
+import type { ListService, ListWriteSummary } from '../lists';
 import { DEMO_EXPOSURES, DEMO_INCIDENTS, DEMO_LIST_ADDRESSES } from './demo-dataset';
 
 export interface DemoSeedDeps {

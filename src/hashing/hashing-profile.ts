@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Argon2Costs } from '../config/config';
+
+/** The cost settings of argon2id (ARGON2_* for a new store). */
+export interface Argon2Costs {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
 
 export const NORMALIZATION = 'email-v1' as const;
 export const ARGON2_VERSION = 0x13 as const;
@@ -8,8 +14,9 @@ export const DEFAULT_BUCKET_BITS = 16;
 const SALT_BYTES = 16;
 
 /**
- * The public parameters that turn an email into a list row (DESIGN section 3). List producers
- * and, later, browsers need all of it, salt included; nothing here is secret.
+ * The public parameters that turn an email into a list row: normalization, then argon2id with these
+ * costs and this salt (README, "How an address is checked"). List producers and, later, browsers
+ * need all of it, salt included; nothing here is secret.
  */
 export interface HashingProfile {
   id: string;

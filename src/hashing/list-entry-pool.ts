@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { packageRoot } from '../shared/package-root';
+import { packageRoot } from '../shared';
 import { ARGON2_HASH_LENGTH } from './hashing-profile';
 import { bucketOf, DIGEST_BYTES, type ListEntry } from './list-entry';
 

@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 
 /** RFC 5321's practical limit on a forward path; longer input cannot be a deliverable address. */
 export const MAX_EMAIL_LENGTH = 254;
@@ -11,8 +11,9 @@ const MAX_LOCAL_PART_LENGTH = 64;
 const FORBIDDEN_IN_LOCAL_PART = /[\s\p{Cc}\p{Cf}"(),:;<>[\\\]@]/u;
 
 /**
- * Profile normalization "email-v1" (DESIGN section 3): NFKC, trim, lowercase, domain to ASCII
- * with IDNA. No plus-tag or dot stripping: a list holds the address as the customer gave it.
+ * Profile normalization "email-v1", the first step from an address to a list row: NFKC, trim,
+ * lowercase, domain to ASCII with IDNA. No plus-tag or dot stripping: a list holds the address as
+ * the customer gave it.
  * Throws AppError `invalid_email` (400); the message never repeats the input.
  */
 export function normalizeEmail(input: string): string {

@@ -1,6 +1,5 @@
-import type { Argon2Costs } from '../config/config';
-import { ConfigError } from '../config/config';
-import { newHashingProfile, sameCosts, type HashingProfile } from './hashing-profile';
+import { type Argon2Costs, newHashingProfile, sameCosts, type HashingProfile } from './hashing-profile';
+import { ConfigError } from '../errors';
 import type { HashingStore } from './hashing-store';
 import type { OprfKey } from './oprf-key';
 

@@ -1,22 +1,26 @@
-import type { Argon2Costs } from '../config/config';
-import { prepareHashing, type PreparedHashing } from '../hashing/prepare-hashing';
-import type { OprfKey } from '../hashing/oprf-key';
-import type { Stores } from '../store/stores';
+import { type Argon2Costs, prepareHashing, type PreparedHashing, type OprfKey, type HashingStore } from '../hashing';
+import type { ListStore } from '../lists';
+import { SAFE_EVICTION_POLICY, type StoreBackend } from '../store';
+
+/** What the start-up checks read: the backend's policy, and the two stores bound to the key and the identity. */
+export interface PreparedStores {
+  hashing: HashingStore;
+  lists: Pick<ListStore, 'bindIdentity' | 'verifyIntact'>;
+  evictionPolicy: StoreBackend['evictionPolicy'];
+  ping: StoreBackend['ping'];
+}
 
 /**
  * Runs once at start, before anything reads the store: refuses a store that may evict keys,
  * binds the store to the server key and the hashing profile (prepareHashing), then ties the list
  * store to the store's identity, so that every later check notices a store that lost its data.
  */
-export async function prepareStore(stores: Stores, key: OprfKey, newProfileCosts: Argon2Costs, now: Date): Promise<PreparedHashing> {
+export async function prepareStore(stores: PreparedStores, key: OprfKey, newProfileCosts: Argon2Costs, now: Date): Promise<PreparedHashing> {
   await refuseEvictingStore(stores);
   const prepared = await prepareHashing(stores.hashing, key, newProfileCosts, now);
   await stores.lists.bindIdentity({ freshStore: prepared.freshStore });
   return prepared;
 }
-
-/** The only policy under which Redis never deletes a key by itself when memory runs out. */
-export const SAFE_EVICTION_POLICY = 'noeviction';
 
 export class EvictingStoreError extends Error {
   constructor(policy: string) {
@@ -29,7 +33,7 @@ export class EvictingStoreError extends Error {
   }
 }
 
-async function refuseEvictingStore(stores: Stores): Promise<void> {
+async function refuseEvictingStore(stores: PreparedStores): Promise<void> {
   const policy = await stores.evictionPolicy();
   if (policy !== SAFE_EVICTION_POLICY) throw new EvictingStoreError(policy);
 }

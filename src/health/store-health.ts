@@ -1,6 +1,6 @@
-import { ListDataLostError } from '../lists/list-store';
-import { SAFE_EVICTION_POLICY } from './prepare-store';
-import type { Stores } from '../store/stores';
+import { ListDataLostError } from '../lists';
+import { SAFE_EVICTION_POLICY } from '../store';
+import type { PreparedStores } from './prepare-store';
 
 /** Why the store cannot serve checks right now, in words an operator acts on. */
 export type StoreProblem = {
@@ -13,7 +13,7 @@ export type StoreProblem = {
  * bound to at start (the server key's check value, the lists' identity, every bucket key a check
  * found missing) and that it cannot evict keys. Null when it can serve checks.
  */
-export function storeProblemFinder(stores: Stores, expectedKeyCheck: string): () => Promise<StoreProblem | null> {
+export function storeProblemFinder(stores: PreparedStores, expectedKeyCheck: string): () => Promise<StoreProblem | null> {
   return async () => {
     try {
       await stores.ping();

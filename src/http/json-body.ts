@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 
 /**
  * No body this service takes nests deeper than a handful of levels (a localized text in an

@@ -1,6 +1,5 @@
-import { LANGUAGES, type Language } from '../i18n/localized-text';
-import type { OperatorIdentity } from '../config/operator-identity';
-import { requiredViewText, type ViewText } from '../i18n/view-text';
+import { perLanguage, type Language, requiredViewText, type ViewText } from '../i18n';
+import type { OperatorIdentity } from './operator-identity';
 
 export interface OperatorView {
   name: ViewText;
@@ -13,8 +12,5 @@ export interface OperatorView {
 export function operatorViews(operator: OperatorIdentity | undefined): Record<Language, OperatorView | undefined> {
   const view = (language: Language): OperatorView | undefined =>
     operator && { name: requiredViewText(operator.name, language), url: operator.url, host: new URL(operator.url).hostname };
-  return Object.fromEntries(LANGUAGES.map((language) => [language, view(language)])) as Record<
-    Language,
-    OperatorView | undefined
-  >;
+  return perLanguage(view);
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 
 /** Refuses a body of any other media type with 415, before a parser or a stream reader sees it. */
 export function requireContentType(mediaType: string, message: string): RequestHandler {

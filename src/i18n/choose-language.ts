@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from './localized-text';
+import { FALLBACK_LANGUAGE, fallbackOrder, isLanguage, LANGUAGE_PATTERN, LANGUAGES, type Language } from './languages';
 
 /** Where a page's language can come from, strongest first. */
 export interface LanguageSignals {
@@ -20,8 +20,8 @@ export interface LanguageChoice {
 
 export const LANGUAGE_COOKIE = 'lang';
 
-// Japanese first: the first customers are Japanese, and a browser without a preference gets Japanese.
-const DEFAULT_LANGUAGE: Language = 'ja';
+// Only the values we write (the languages) are honoured; anything else in the cookie is ignored.
+const COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(${LANGUAGE_PATTERN})\\s*(?:;|$)`);
 
 export function chooseLanguage(signals: LanguageSignals): LanguageChoice {
   if (isLanguage(signals.form)) return { language: signals.form, picked: false };
@@ -29,19 +29,15 @@ export function chooseLanguage(signals: LanguageSignals): LanguageChoice {
   const remembered = languageCookie(signals.cookieHeader);
   if (remembered !== undefined) return { language: remembered, picked: false };
   const accepted = signals.acceptsLanguages(...LANGUAGES);
-  return { language: isLanguage(accepted) ? accepted : DEFAULT_LANGUAGE, picked: false };
+  return { language: isLanguage(accepted) ? accepted : FALLBACK_LANGUAGE, picked: false };
 }
 
+/** The language the switch offers. Pages have one switch link: to the first other language in LANGUAGES order. */
 export function otherLanguage(language: Language): Language {
-  return language === 'ja' ? 'en' : 'ja';
+  return fallbackOrder(language)[1] ?? language;
 }
 
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-// Only the two values we write are honoured; anything else in the cookie is ignored.
 function languageCookie(header: string | undefined): Language | undefined {
-  const match = /(?:^|;\s*)lang=(ja|en)\s*(?:;|$)/.exec(header ?? '');
+  const match = COOKIE_VALUE.exec(header ?? '');
   return match?.[1] as Language | undefined;
 }

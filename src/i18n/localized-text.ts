@@ -1,11 +1,14 @@
-export const LANGUAGES = ['ja', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { fallbackOrder, type Language } from './languages';
 
-/** Text an admin wrote in one or both languages; readers fall back to the other language. */
+/** Text an admin wrote in one or more languages; readers fall back to the others, in LANGUAGES order. */
 export type LocalizedText = Partial<Record<Language, string>>;
 
+/** The language `text` is read in on a `language` page: its own if written, else the first in fallback order that is. */
+export function languageShown(text: LocalizedText | undefined, language: Language): Language | undefined {
+  return fallbackOrder(language).find((candidate) => text?.[candidate] != null);
+}
+
 export function textIn(text: LocalizedText | undefined, language: Language): string {
-  if (text === undefined) return '';
-  const other: Language = language === 'ja' ? 'en' : 'ja';
-  return text[language] ?? text[other] ?? '';
+  const shown = languageShown(text, language);
+  return (shown && text?.[shown]) ?? '';
 }

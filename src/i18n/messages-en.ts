@@ -1,9 +1,9 @@
+import { LOCALE_TAGS } from './languages';
 import type { Messages } from './messages';
 
-const count = new Intl.NumberFormat('en-GB');
+const count = new Intl.NumberFormat(LOCALE_TAGS.en);
 
 export const EN: Messages = {
-  languageName: 'English',
   colon: ': ',
   site: {
     name: 'Exposure Check',

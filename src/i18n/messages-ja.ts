@@ -1,9 +1,9 @@
+import { LOCALE_TAGS } from './languages';
 import type { Messages } from './messages';
 
-const count = new Intl.NumberFormat('ja-JP');
+const count = new Intl.NumberFormat(LOCALE_TAGS.ja);
 
 export const JA: Messages = {
-  languageName: '日本語',
   colon: '：',
   site: {
     name: 'メールアドレス流出確認',

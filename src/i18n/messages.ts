@@ -1,12 +1,10 @@
-import type { Language } from './localized-text';
+import type { BasicErrorKind } from '../errors';
+import type { Language } from './languages';
 import { EN } from './messages-en';
 import { JA } from './messages-ja';
 
 /** Why the address was refused; the page says it in the customer's language (AppError messages are English). */
 export type EmailProblem = 'empty' | 'invalid';
-
-/** The error pages the public can meet, chosen by AppError code and status, never by English text. */
-export type ErrorPageKind = 'notFound' | 'rateLimited' | 'unavailable' | 'tooLarge' | 'badRequest' | 'internal';
 
 /** Text around an inserted value whose word order differs between languages ("run by X" / "Xが運営"). */
 export interface Around {
@@ -19,8 +17,6 @@ export interface Around {
  * so a string missing in one language is a compile error rather than a blank on the page.
  */
 export interface Messages {
-  /** This language's own name, for the switch ("English" on a Japanese page). */
-  languageName: string;
   /** Between a label and its value: full width in Japanese. */
   colon: string;
   site: {
@@ -94,7 +90,8 @@ export interface Messages {
     heading: string;
     points: string[];
   };
-  errors: Record<ErrorPageKind, { title: string; body: string }> & {
+  /** The basic kinds of error (src/errors/error-kinds.ts): a finer one is shown as the basic kind it refines. */
+  errors: Record<BasicErrorKind, { title: string; body: string }> & {
     notAnAnswer: string;
     /** The 429 page: when to come back, in whole minutes. */
     retryIn: (minutes: number) => string;

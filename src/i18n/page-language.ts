@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Language } from './localized-text';
+import type { Language } from './languages';
 import { chooseLanguage, LANGUAGE_COOKIE, otherLanguage } from './choose-language';
 import { messagesFor, type Messages } from './messages';
 
@@ -15,7 +15,7 @@ export interface PageLanguageLocals {
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
- * Picks the page language (form field, ?lang, cookie, Accept-Language, Japanese) and remembers a
+ * Picks the page language (form field, ?lang, cookie, Accept-Language, the fallback language) and remembers a
  * switch in a cookie. Pages only: the API speaks JSON with stable codes and is never localized.
  */
 export const pageLanguage: RequestHandler = (req, res, next) => {
@@ -33,7 +33,7 @@ export function applyPageLanguage(req: Request, res: Response): PageLanguageLoca
     acceptsLanguages: (...languages) => req.acceptsLanguages(...languages),
   });
   if (picked) {
-    // Holds only "ja" or "en": no identifier, nothing about the address; a preference, not tracking.
+    // Holds only a language code ("ja", "en"): no identifier, nothing about the address; a preference, not tracking.
     res.cookie(LANGUAGE_COOKIE, language, {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,5 +1,5 @@
-import { textIn, type Language, type LocalizedText } from './localized-text';
-import { otherLanguage } from './choose-language';
+import type { Language } from './languages';
+import { languageShown, type LocalizedText } from './localized-text';
 
 /**
  * A text as the page shows it: which language it is really in, so that a fallback (an English
@@ -13,9 +13,9 @@ export interface ViewText {
 }
 
 export function viewText(text: LocalizedText | undefined, language: Language): ViewText | undefined {
-  const value = textIn(text, language);
-  if (value === '') return undefined;
-  const lang = text?.[language] ? language : otherLanguage(language);
+  const lang = languageShown(text, language);
+  const value = lang === undefined ? undefined : text?.[lang];
+  if (lang === undefined || !value) return undefined;
   return { text: value, lang, foreign: lang !== language };
 }
 

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import type { AuditedAdmin } from '../admin/audited-admin';
-import { requireContentType } from '../http/require-content-type';
-import { actorOf } from '../actor/actor';
+import type { AuditedLists } from './audited-lists';
+import { requireContentType } from '../http';
+import { actorOf } from '../actor';
 import { listUploadBody } from './list-upload-body';
 
 // requireTextPlain is typed for any path, which widens the params; this handler names its own.
@@ -15,7 +15,7 @@ const requireTextPlain = requireContentType('text/plain', 'Send the list file as
  * `uploadIdleMs` (src/lists/list-upload-body.ts). Both changes are made as the request's actor,
  * so each is audited.
  */
-export function adminListRoutes(audited: AuditedAdmin, uploadIdleMs: number): Router {
+export function adminListRoutes(audited: AuditedLists, uploadIdleMs: number): Router {
   const router = Router();
 
   router.put('/api/v1/admin/exposures/:exposureId/list', requireTextPlain, async (req: ExposureRequest, res) => {

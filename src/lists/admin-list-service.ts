@@ -1,14 +1,17 @@
-import type { CatalogStore } from '../catalog/catalog-store';
-import { existingExposure } from '../catalog/catalog-lookups';
-import { AppError } from '../errors/app-error';
-import type { HashingProfile } from '../hashing/hashing-profile';
-import type { HashingStore } from '../hashing/hashing-store';
+import { AppError } from '../errors';
+import type { HashingProfile, HashingStore } from '../hashing';
 import { openListFile } from './list-file';
 import type { ListService, ListWriteSummary } from './list-service';
 import type { ListStore } from './list-store';
 
+/**
+ * Resolves when the exposure exists, and throws the 404 AppError otherwise: a list belongs to an
+ * exposure of the catalogue (which sits above the lists and gives this in).
+ */
+export type RequireExposure = (exposureId: string) => Promise<unknown>;
+
 export interface AdminListServiceDeps {
-  catalog: CatalogStore;
+  requireExposure: RequireExposure;
   hashing: HashingStore;
   lists: ListStore;
   writer: ListService;
@@ -28,7 +31,7 @@ export class AdminListService {
    * off) the previous version keeps answering and the new one is deleted.
    */
   async uploadList(exposureId: string, file: AsyncIterable<Buffer | string>): Promise<ListWriteSummary> {
-    await existingExposure(this.#deps.catalog, exposureId);
+    await this.#deps.requireExposure(exposureId);
     const { profileId, batches } = await openListFile(file);
     const profile = await this.#profile(profileId);
     return this.#deps.writer.replaceList(exposureId, profile, nonEmpty(batches));
@@ -36,7 +39,7 @@ export class AdminListService {
 
   /** Erasure: takes the list offline and deletes every key of every version of it. */
   async deleteList(exposureId: string): Promise<void> {
-    await existingExposure(this.#deps.catalog, exposureId);
+    await this.#deps.requireExposure(exposureId);
     await this.#deps.lists.removeList(exposureId);
   }
 

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors';
 
 /**
  * The list file format (issue 3): UTF-8 text; optional header lines starting with `#` before the

@@ -1,9 +1,6 @@
 import type { Logger } from 'pino';
-import type { HashingProfile } from '../hashing/hashing-profile';
-import { listEntryOf, type ListEntry } from '../hashing/list-entry';
-import type { ListEntryPool } from '../hashing/list-entry-pool';
-import type { OprfKey } from '../hashing/oprf-key';
-import { AppError } from '../errors/app-error';
+import { type HashingProfile, listEntryOf, type ListEntry, type ListEntryPool, type OprfKey } from '../hashing';
+import { AppError } from '../errors';
 import { ListDataLostError, StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
 
 export interface ListWriteSummary {

@@ -1,4 +1,4 @@
-import type { ListEntry } from '../hashing/list-entry';
+import type { ListEntry } from '../hashing';
 
 /** The version of an exposure's hashed list that answers checks. */
 export interface LiveList {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { AppError } from '../errors/app-error';
-import { exemptFromRequestDeadline } from '../http/http-server';
+import { AppError } from '../errors';
+import { exemptFromRequestDeadline } from '../http';
 
 /**
  * The body of an authenticated list upload, as the list service reads it. A 3.1M-row list streams

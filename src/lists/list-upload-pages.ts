@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
-import type { AuditedAdmin } from '../admin/audited-admin';
-import { requireContentType } from '../http/require-content-type';
+import type { AuditedLists } from './audited-lists';
+import { requireContentType } from '../http';
 import { listUploadBody } from './list-upload-body';
-import { actorOf } from '../actor/actor';
-import { requireStaffApi } from '../console/require-staff';
+import { actorOf } from '../actor';
+import { requireStaffApi } from '../console';
 
 type IdRequest = Request<{ id: string }>;
 
@@ -16,10 +16,10 @@ const requireTextPlain = requireContentType('text/plain', 'Send the list file as
  * unread, as a stream, exactly as through the admin API (and cut off, as there, when it stalls for
  * `listUploadIdleMs`). Answers JSON: the summary, or the error.
  */
-export function listUploadRoutes(deps: { auditedAdmin: AuditedAdmin; listUploadIdleMs: number }): Router {
+export function listUploadRoutes(deps: { auditedLists: AuditedLists; listUploadIdleMs: number }): Router {
   const router = Router();
   router.put('/admin/exposures/:id/list', requireStaffApi('admin'), requireTextPlain, async (req: IdRequest, res) => {
-    const summary = await deps.auditedAdmin.as(actorOf(res)).uploadList(req.params.id, listUploadBody(req, res, deps.listUploadIdleMs));
+    const summary = await deps.auditedLists.as(actorOf(res)).uploadList(req.params.id, listUploadBody(req, res, deps.listUploadIdleMs));
     res.json(summary);
   });
   return router;

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { ListEntry } from '../hashing/list-entry';
+import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard, MAX_MAPPED_BUCKET_BITS } from './bucket-map';
 import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
-import { ERROR_CODE_LOCAL } from '../http/error-middleware';
+import { ERROR_CODE_LOCAL } from '../http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 

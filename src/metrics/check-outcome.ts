@@ -1,4 +1,4 @@
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../errors';
 
 /**
  * The only values the `outcome` label takes. Fixed here, never computed from a request, so no

@@ -1,4 +1,4 @@
-import type { Checker } from '../check/checker';
+import type { Checker } from '../check';
 import { outcomeOfError } from './check-outcome';
 import type { ServiceMetrics } from './service-metrics';
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import type { ServiceMetrics } from './service-metrics';
 
 const BEARER = /^Bearer +(\S+) *$/i;

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ListImportProgress } from '../lists/list-service';
+import type { ListImportProgress } from '../lists';
 import { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome';
 
 /** What the check queue reports; the shape of BoundedWorkQueue's figures. */

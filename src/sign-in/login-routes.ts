@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { requireStaffPage } from '../console/require-staff';
+import { requireStaffPage } from '../console';
 import type { SignInService } from './sign-in-service';
 import type { StaffAuthEventSink } from './staff-auth-events';
-import { normalizeUsername, isValidUsername } from '../staff/staff-rules';
-import { signIn, signOut, staffOf } from './staff-session';
+import { normalizeUsername, isValidUsername } from '../staff';
+import { signIn, signOut } from './staff-session';
+import { staffOf } from '../actor';
 
 export interface LoginRouteDeps {
   signIn: Pick<SignInService, 'attempt'>;

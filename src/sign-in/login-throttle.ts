@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { clientAddress } from '../abuse/client-address';
-import { isValidUsername } from '../staff/staff-rules';
+import { clientAddress } from '../abuse';
+import { isValidUsername } from '../staff';
 
 export interface LoginThrottleSettings {
   /** Failed sign-ins in a row on one username before it is locked. */

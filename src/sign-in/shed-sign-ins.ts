@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { LOGIN_PATH } from '../console/require-staff';
-import type { StaffService } from '../staff/staff-service';
+import { LOGIN_PATH } from '../console';
+import type { StaffService } from '../staff';
 
 export interface SignInShedding {
   /** How long a refusal is held before it is sent. */

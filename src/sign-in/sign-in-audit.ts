@@ -1,6 +1,5 @@
 import type { StaffAuthEvent, StaffAuthEventSink } from './staff-auth-events';
-import type { AuditEntry } from '../audit/audit-event';
-import type { AuditService } from '../audit/audit-service';
+import type { AuditEntry, AuditService } from '../audit';
 
 /**
  * Sign-ins, failed sign-ins and sign-outs into the audit log. Awaited by the sign-in routes, so a

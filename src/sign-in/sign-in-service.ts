@@ -1,10 +1,9 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import type { LoginReservation, LoginThrottle } from './login-throttle';
 import type { StaffAuthEvent, StaffAuthEventSink } from './staff-auth-events';
-import { signInUnaudited, staffUnavailable } from '../console/console-refusals';
-import type { StaffMember } from '../staff/staff-model';
-import { isValidUsername } from '../staff/staff-rules';
-import type { StaffService } from '../staff/staff-service';
+import { signInUnaudited, staffUnavailable } from '../console';
+import type { StaffMember } from '../actor';
+import { isValidUsername, type StaffService } from '../staff';
 
 export type SignInOutcome =
   | { kind: 'signed-in'; member: StaffMember; passwordVersion: number }

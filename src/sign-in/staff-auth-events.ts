@@ -1,4 +1,4 @@
-import type { Actor } from '../actor/actor';
+import type { Actor } from '../actor';
 
 /**
  * What sign-in and sign-out report, for the audit log (the lead wires the sink to AuditService in

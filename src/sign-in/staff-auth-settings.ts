@@ -1,4 +1,4 @@
-import type { WorkQueueLimits } from '../shared/bounded-work-queue';
+import type { WorkQueueLimits } from '../shared';
 import type { LoginThrottleSettings } from './login-throttle';
 import type { SessionTimeouts } from './staff-session';
 

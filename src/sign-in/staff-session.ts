@@ -1,9 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { setActor } from '../actor/actor';
-import { staffUnavailable } from '../console/console-refusals';
-import type { StaffMember } from '../staff/staff-model';
-import type { StaffService } from '../staff/staff-service';
+import { setActor, setStaffOf, type StaffMember } from '../actor';
+import { staffUnavailable } from '../console';
+import type { StaffService } from '../staff';
 
 declare module 'express-session' {
   interface SessionData {
@@ -82,7 +81,7 @@ async function loadStaff(req: Request, res: Response, deps: StaffLoaderDeps): Pr
     return;
   }
   data.lastSeenAt = now;
-  res.locals.staff = member;
+  setStaffOf(res, member);
   setActor(res, { kind: 'staff', staffId: member.id, username: member.username, role: member.role });
 }
 
@@ -107,11 +106,6 @@ export async function signIn(req: Request, member: StaffMember, passwordVersion:
 export async function signOut(req: Request, res: Response): Promise<void> {
   await destroy(req);
   res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
-}
-
-/** The signed-in member of a console request, if any (set by the staff loader). */
-export function staffOf(res: Response): StaffMember | undefined {
-  return res.locals.staff as StaffMember | undefined;
 }
 
 /**

@@ -1,10 +1,7 @@
-import { recordChange } from '../audit/audited-change';
-import type { AuditAction, AuditDetails } from '../audit/audit-event';
-import type { AuditService } from '../audit/audit-service';
-import { AppError } from '../errors/app-error';
-import type { ApiTokenService } from '../tokens/api-token-service';
-import type { Actor } from '../actor/actor';
-import type { StaffMember } from './staff-model';
+import { recordChange, type AuditAction, type AuditDetails, type AuditService } from '../audit';
+import { AppError } from '../errors';
+import type { ApiTokenService } from '../tokens';
+import type { Actor, StaffMember } from '../actor';
 import { checkRole } from './staff-rules';
 import type { NewStaffInput, StaffService } from './staff-service';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StaffRole } from './staff-model';
+import type { StaffRole } from '../actor';
 import type { StaffService } from './staff-service';
 
 export interface DemoCredential {

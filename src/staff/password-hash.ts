@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
-import { QueueFullError, type BoundedWorkQueue } from '../shared/bounded-work-queue';
-import { passwordWorkOverloaded } from '../console/console-refusals';
+import { QueueFullError, type BoundedWorkQueue } from '../shared';
+import { passwordWorkOverloaded } from '../console';
 
 /**
  * Staff passwords: argon2id at OWASP's costs, a fresh 16-byte random salt per hash, stored in the

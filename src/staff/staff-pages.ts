@@ -1,18 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../errors/app-error';
-import { actorOf } from '../actor/actor';
+import { AppError } from '../errors';
+import { actorOf, type StaffMember, staffOf } from '../actor';
 import type { AuditedStaffAdmin, StaffAdminActions } from './audited-staff-admin';
-import { requireStaffPage } from '../console/require-staff';
-import type { StaffMember } from './staff-model';
+import { requireStaffPage, adminPages, languageOf, formField, codedProblemOf, type CodedProblem } from '../console';
 import type { StaffService } from './staff-service';
-import type { ApiTokenService } from '../tokens/api-token-service';
-import { staffOf } from '../sign-in/staff-session';
-import { adminTextOf, doneUrl, languageOf } from '../console/admin-locals';
-import type { StaffProblem } from '../console/admin-messages';
-import { formField } from '../console/form-fields';
-import { codedProblemOf, type CodedProblem } from '../console/form-problem';
+import { type ApiTokenService, tokenConsoleMessagesFor, tokenRow } from '../tokens';
+import { staffConsoleMessagesFor, type StaffProblem } from './staff-console-messages';
 import { roleOptions, rosterOrder, staffRow } from './staff-views';
-import { tokenRow } from '../tokens/token-pages';
 
 export interface StaffConsoleDeps {
   /** Reads: not audited. */
@@ -45,6 +39,12 @@ const EMPTY_FORM: NewStaffForm = { username: '', displayName: '', role: 'support
 
 const staffPath = (id: string) => `/admin/staff/${encodeURIComponent(id)}`;
 
+/** The staff pages' words (with the token pages' section, for the tokens an account's page lists) and `?done=` notices. */
+const staffPages = adminPages(
+  (language) => ({ ...staffConsoleMessagesFor(language), tokens: tokenConsoleMessagesFor(language).tokens }),
+  (text) => text.done,
+);
+
 /**
  * /admin/staff: the roster and the new-account form; /admin/staff/:id: one account, with its role,
  * disabling or enabling (each with a confirmation page) and a password reset. Refusals (a taken
@@ -52,9 +52,10 @@ const staffPath = (id: string) => `/admin/staff/${encodeURIComponent(id)}`;
  */
 export function staffRoutes(deps: StaffConsoleDeps): Router {
   const router = Router();
+  router.use('/admin/staff', staffPages.locals);
   const adminOnly = requireStaffPage('admin');
   const actions = (res: Response): StaffAdminActions => deps.staffAdmin.as(actorOf(res));
-  const problemOf = (res: Response, error: unknown): Problem => codedProblemOf(error, adminTextOf(res).staffAdmin.problems);
+  const problemOf = (res: Response, error: unknown): Problem => codedProblemOf(error, staffPages.textOf(res).staffAdmin.problems);
 
   router.get('/admin/staff', adminOnly, async (_req, res) => {
     await renderRoster(res, EMPTY_FORM);
@@ -66,7 +67,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
     try {
       const password = matchingPasswords(body('password'), body('passwordAgain'));
       const member = await actions(res).create({ ...form, password });
-      res.redirect(303, doneUrl(staffPath(member.id), 'staffCreated'));
+      res.redirect(303, staffPages.doneUrl(staffPath(member.id), 'staffCreated'));
     } catch (error) {
       await renderRoster(res.status(400), form, problemOf(res, error));
     }
@@ -79,7 +80,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
   router.post('/admin/staff/:id/role', adminOnly, async (req: IdRequest, res) => {
     try {
       await actions(res).setRole(req.params.id, fieldsOf(req.body)('role'));
-      res.redirect(303, doneUrl(staffPath(req.params.id), 'roleChanged'));
+      res.redirect(303, staffPages.doneUrl(staffPath(req.params.id), 'roleChanged'));
     } catch (error) {
       const problem = problemOf(res, error);
       await renderMember(res.status(statusOf(problem)), await existing(req.params.id), { roleProblem: problem });
@@ -89,7 +90,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
   for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
     router.get(`/admin/staff/:id/${path}`, adminOnly, async (req: IdRequest, res) => {
       const member = await existing(req.params.id);
-      const text = adminTextOf(res).staffAdmin;
+      const text = staffPages.textOf(res).staffAdmin;
       const name = member.displayName ?? member.username;
       res.render('admin/confirm.njk', {
         heading: disabled ? text.confirmDisableTitle(name) : text.confirmEnableTitle(name),
@@ -105,7 +106,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
     router.post(`/admin/staff/:id/${path}`, adminOnly, async (req: IdRequest, res) => {
       try {
         await actions(res).setDisabled(req.params.id, disabled);
-        res.redirect(303, doneUrl(staffPath(req.params.id), disabled ? 'disabled' : 'enabled'));
+        res.redirect(303, staffPages.doneUrl(staffPath(req.params.id), disabled ? 'disabled' : 'enabled'));
       } catch (error) {
         const problem = problemOf(res, error);
         await renderMember(res.status(statusOf(problem)), await existing(req.params.id), { stateProblem: problem });
@@ -119,7 +120,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
       const password = matchingPasswords(body('password'), body('passwordAgain'));
       await actions(res).resetPassword(req.params.id, password);
       // One's own reset ends one's own session too: the next page is the sign-in page.
-      res.redirect(303, doneUrl(staffPath(req.params.id), 'passwordReset'));
+      res.redirect(303, staffPages.doneUrl(staffPath(req.params.id), 'passwordReset'));
     } catch (error) {
       const problem = problemOf(res, error);
       await renderMember(res.status(400), await existing(req.params.id), { passwordProblem: problem });
@@ -133,24 +134,24 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
   }
 
   async function renderRoster(res: Response, form: NewStaffForm, problem?: Problem): Promise<void> {
-    const at = adminTextOf(res);
+    const at = staffPages.textOf(res);
     const members = (await deps.staff.list()).sort(rosterOrder);
     res.render('admin/staff.njk', {
       rows: members.map((member) => staffRow(member, selfIdOf(res), languageOf(res), at)),
       form,
       problem,
-      roles: roleOptions(at),
+      roles: roleOptions(at, languageOf(res)),
     });
   }
 
   async function renderMember(res: Response, member: StaffMember, state: MemberPageState): Promise<void> {
-    const at = adminTextOf(res);
+    const at = staffPages.textOf(res);
     const tokens = await deps.tokens.listTokens(member.id);
     res.render('admin/staff-member.njk', {
       member: staffRow(member, selfIdOf(res), languageOf(res), at),
       tokens: tokens.map((token) => tokenRow(token, languageOf(res), at)),
       currentRole: member.role,
-      roles: roleOptions(at),
+      roles: roleOptions(at, languageOf(res)),
       ...state,
     });
   }

@@ -1,5 +1,5 @@
-import { AppError } from '../errors/app-error';
-import { isStaffRole, type StaffRole } from './staff-model';
+import { AppError } from '../errors';
+import { isStaffRole, type StaffRole } from '../actor';
 
 /**
  * Usernames are short handles, never email addresses (no `@`): they end up in Redis keys, audit

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../errors';
 import type { PasswordHasher } from './password-hash';
-import { memberOf, type StaffAccount, type StaffMember, type StaffRole } from './staff-model';
+import { memberOf, type StaffAccount } from './staff-model';
+import type { StaffMember } from '../actor';
 import { checkDisplayName, checkPassword, checkRole, checkUsername, isValidUsername, normalizeUsername } from './staff-rules';
 import type { StaffStore } from './staff-store';
 

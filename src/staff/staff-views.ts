@@ -1,8 +1,7 @@
-import type { Language } from '../i18n/localized-text';
-import { STAFF_ROLES, staffName, type StaffMember } from './staff-model';
-import type { AdminMessages } from '../console/admin-messages';
-import type { Option } from '../catalog/catalog-views';
-import { formatTime } from '../console/format-time';
+import type { Language } from '../i18n';
+import { STAFF_ROLES, staffName, type StaffMember, type StaffRole } from '../actor';
+import { staffMessagesFor, formatTime, type Option } from '../console';
+import type { StaffConsoleMessages } from './staff-console-messages';
 
 export interface StaffRow {
   id: string;
@@ -17,13 +16,13 @@ export interface StaffRow {
   isSelf: boolean;
 }
 
-export function staffRow(member: StaffMember, selfId: string, language: Language, at: AdminMessages): StaffRow {
+export function staffRow(member: StaffMember, selfId: string, language: Language, at: StaffConsoleMessages): StaffRow {
   return {
     id: member.id,
     username: member.username,
     displayName: member.displayName ?? '',
     name: staffName(member),
-    role: at.staffAdmin.roles[member.role],
+    role: roleNames(language)[member.role],
     disabled: member.disabled,
     state: member.disabled ? at.staffAdmin.disabled : at.staffAdmin.enabled,
     created: formatTime(member.createdAt, language),
@@ -37,6 +36,12 @@ export function rosterOrder(a: StaffMember, b: StaffMember): number {
   return STAFF_ROLES.indexOf(a.role) - STAFF_ROLES.indexOf(b.role) || a.username.localeCompare(b.username);
 }
 
-export function roleOptions(at: AdminMessages): (Option & { hint: string })[] {
-  return STAFF_ROLES.map((role) => ({ value: role, label: at.staffAdmin.roles[role], hint: at.staffAdmin.roleHints[role] }));
+export function roleOptions(at: StaffConsoleMessages, language: Language): (Option & { hint: string })[] {
+  const names = roleNames(language);
+  return STAFF_ROLES.map((role) => ({ value: role, label: names[role], hint: at.staffAdmin.roleHints[role] }));
+}
+
+/** The console frame's role names: the layout's signed-in line names a role with the same words. */
+function roleNames(language: Language): Record<StaffRole, string> {
+  return staffMessagesFor(language).console.roles;
 }

@@ -1,4 +1,4 @@
-import type { Checker } from '../check/checker';
+import type { Checker } from '../check';
 import type { StatsService } from './stats-service';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/localized-text';
+import type { Language } from '../i18n';
 import { STATS_PAGE_EN } from './stats-page-messages-en';
 import { STATS_PAGE_JA } from './stats-page-messages-ja';
 

@@ -1,6 +1,5 @@
-import type { CatalogSnapshot } from '../catalog/catalog-snapshots';
-import type { Language } from '../i18n/localized-text';
-import { requiredViewText, type ViewText } from '../i18n/view-text';
+import type { CatalogSnapshot } from '../catalog';
+import { LOCALE_TAGS, type Language, requiredViewText, type ViewText } from '../i18n';
 import { statsPageMessagesFor, type StatsPageMessages } from './stats-page-messages';
 import type { StatsSummary } from './stats-service';
 
@@ -31,7 +30,7 @@ export interface StatsPageView {
 
 export function statsPageView(summary: StatsSummary, catalog: CatalogSnapshot, days: number, language: Language): StatsPageView {
   const pt = statsPageMessagesFor(language);
-  const number = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-GB');
+  const number = new Intl.NumberFormat(LOCALE_TAGS[language]);
   const bar = barsFor(summary.days.map(({ checks }) => checks), number);
   const matchBar = barsFor(summary.matchesByExposure.map(({ matches }) => matches), number);
   const exposures = new Map(catalog.exposures.map((exposure) => [exposure.id, exposure]));

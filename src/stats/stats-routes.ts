@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { CatalogService } from '../catalog/catalog-service';
-import type { Language } from '../i18n/localized-text';
-import { AppError } from '../errors/app-error';
-import { requireStaffPage } from '../console/require-staff';
+import type { CatalogService } from '../catalog';
+import type { Language } from '../i18n';
+import { AppError } from '../errors';
+import { requireStaffPage } from '../console';
 import { statsPageView, statsPeriodOf } from './stats-page-view';
 import type { StatsService } from './stats-service';
 

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { CheckResult } from '../check/check-result';
-import { AppError } from '../errors/app-error';
+import type { CheckResult } from '../check';
+import { AppError } from '../errors';
 import { STATS_RETENTION_DAYS, type CountsToAdd, type StatsStore } from './stats-store';
 
 export interface StatsSummary {

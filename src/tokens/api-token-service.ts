@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors/app-error';
-import type { StaffMember } from '../staff/staff-model';
+import { AppError } from '../errors';
+import type { StaffMember } from '../actor';
 import { viewOf, type ApiTokenRecord, type ApiTokenView } from './api-token-model';
 import { looksLikeTokenSecret, newTokenSecret, secretHashOf } from './api-token-secret';
 import type { ApiTokenStore } from './api-token-store';

@@ -1,8 +1,6 @@
-import { recordChange } from '../audit/audited-change';
-import type { AuditService } from '../audit/audit-service';
-import { isAuditText } from '../audit/audit-text';
-import { AppError } from '../errors/app-error';
-import type { Actor } from '../actor/actor';
+import { recordChange, type AuditService, isAuditText } from '../audit';
+import { AppError } from '../errors';
+import type { Actor } from '../actor';
 import type { ApiTokenView } from './api-token-model';
 import type { ApiTokenService, CreatedApiToken } from './api-token-service';
 

@@ -1,15 +1,11 @@
 import { Router, type Request, type Response } from 'express';
-import type { Language } from '../i18n/localized-text';
-import { AppError } from '../errors/app-error';
-import { actorOf } from '../actor/actor';
-import { requireStaffPage } from '../console/require-staff';
+import type { Language } from '../i18n';
+import { AppError } from '../errors';
+import { actorOf } from '../actor';
+import { requireStaffPage, adminPages, languageOf, formField, formatTime, codedProblemOf, type CodedProblem } from '../console';
 import type { ApiTokenView } from './api-token-model';
 import type { AuditedApiTokens, OwnApiTokens } from './audited-api-tokens';
-import { adminTextOf, doneUrl, languageOf } from '../console/admin-locals';
-import type { AdminMessages, TokenProblem } from '../console/admin-messages';
-import { formField } from '../console/form-fields';
-import { formatTime } from '../console/format-time';
-import { codedProblemOf, type CodedProblem } from '../console/form-problem';
+import { tokenConsoleMessagesFor, type TokenConsoleMessages, type TokenProblem } from './token-console-messages';
 
 type IdRequest = Request<{ id: string }>;
 
@@ -24,6 +20,8 @@ export interface TokenRow {
 
 const TOKENS_PATH = '/admin/tokens';
 
+const tokenPages = adminPages(tokenConsoleMessagesFor, (text) => text.done);
+
 /**
  * /admin/tokens: the signed-in admin's own API tokens, a form for a new one, and revocation with
  * a confirmation page. A new token's secret is the answer to its POST, rendered once and never
@@ -32,6 +30,7 @@ const TOKENS_PATH = '/admin/tokens';
  */
 export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
   const router = Router();
+  router.use(TOKENS_PATH, tokenPages.locals);
   const adminOnly = requireStaffPage('admin');
   const own = (res: Response): OwnApiTokens => deps.apiTokens.as(actorOf(res));
 
@@ -49,7 +48,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
         server: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       });
     } catch (error) {
-      const problem: CodedProblem<TokenProblem> = codedProblemOf(error, adminTextOf(res).tokens.problems);
+      const problem: CodedProblem<TokenProblem> = codedProblemOf(error, tokenPages.textOf(res).tokens.problems);
       await renderTokens(res.status(400), label, problem);
     }
   });
@@ -61,7 +60,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
       res.redirect(303, TOKENS_PATH);
       return;
     }
-    const at = adminTextOf(res);
+    const at = tokenPages.textOf(res);
     res.render('admin/confirm.njk', {
       heading: at.tokens.confirmTitle(token.label),
       body: at.tokens.confirmBody,
@@ -74,7 +73,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
 
   router.post(`${TOKENS_PATH}/:id/revoke`, adminOnly, async (req: IdRequest, res) => {
     await own(res).revoke(req.params.id);
-    res.redirect(303, doneUrl(TOKENS_PATH, 'tokenRevoked'));
+    res.redirect(303, tokenPages.doneUrl(TOKENS_PATH, 'tokenRevoked'));
   });
 
   async function ownToken(res: Response, id: string): Promise<ApiTokenView> {
@@ -84,7 +83,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
   }
 
   async function renderTokens(res: Response, label: string, problem?: CodedProblem<TokenProblem>): Promise<void> {
-    const at = adminTextOf(res);
+    const at = tokenPages.textOf(res);
     const tokens = await own(res).list();
     res.render('admin/tokens.njk', {
       rows: tokens.map((token) => tokenRow(token, languageOf(res), at)),
@@ -97,7 +96,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
 }
 
 /** One token as the console lists it (its own tokens page, and a staff account's page). */
-export function tokenRow(token: ApiTokenView, language: Language, at: AdminMessages): TokenRow {
+export function tokenRow(token: ApiTokenView, language: Language, at: Pick<TokenConsoleMessages, 'tokens'>): TokenRow {
   return {
     id: token.id,
     label: token.label,

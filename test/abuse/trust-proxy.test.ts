@@ -1,5 +1,6 @@
 import { parseTrustProxy } from '../../src/abuse/trust-proxy';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { ConfigError } from '../../src/errors/config-error';
 
 describe('TRUST_PROXY', () => {
   it('when unset, then no proxy is trusted and req.ip is the socket peer', () => {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { csrfFor, newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 import { wholeAuditLog } from './admin-console-fixtures';
 
@@ -15,10 +15,10 @@ describe('admin console: only admins get in', () => {
     service = await startStaffService();
     support = await newStaff(service.runtime, 'support');
     admin = await newStaff(service.runtime, 'admin');
-    const actions = service.runtime.auditedAdmin.as({ kind: 'break-glass' });
+    const actions = service.runtime.catalog.audited.as({ kind: 'break-glass' });
     incidentId = (await actions.createIncident({ organization: 'Example Motors', title: 'Breach' })).id;
     exposureId = (await actions.createExposure(incidentId, { title: 'Sign-ups', dataExposed: ['email_address'] })).id;
-    tokenId = (await service.runtime.apiTokens.createToken(admin.id, 'load-list')).record.id;
+    tokenId = (await service.runtime.tokens.service.createToken(admin.id, 'load-list')).record.id;
   });
   afterAll(async () => {
     await service.close();
@@ -81,10 +81,10 @@ describe('admin console: only admins get in', () => {
       expect([path, response.status]).toEqual([path, 403]);
     }
 
-    expect(await service.runtime.adminCatalog.listIncidents()).toHaveLength(1);
-    expect((await service.runtime.adminCatalog.getExposure(exposureId)).published).toBe(false);
-    expect((await service.runtime.staff.get(admin.id))?.role).toBe('admin');
-    expect((await service.runtime.apiTokens.listTokens(admin.id))[0]?.revokedAt).toBeUndefined();
+    expect(await service.runtime.catalog.admin.listIncidents()).toHaveLength(1);
+    expect((await service.runtime.catalog.admin.getExposure(exposureId)).published).toBe(false);
+    expect((await service.runtime.staff.service.get(admin.id))?.role).toBe('admin');
+    expect((await service.runtime.tokens.service.listTokens(admin.id))[0]?.revokedAt).toBeUndefined();
     expect(await wholeAuditLog(service.runtime)).toBe(logBefore);
   });
 
@@ -101,7 +101,7 @@ describe('admin console: only admins get in', () => {
 
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('forbidden');
-    expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+    expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
   });
 
   it('when the list is PUT by nobody signed in, then it is refused (no session, so no CSRF token) and no list is loaded', async () => {
@@ -111,6 +111,6 @@ describe('admin console: only admins get in', () => {
       .send(`${'ab'.repeat(32)}\n`);
 
     expect(response.status).toBe(403);
-    expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+    expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type request from 'supertest';
 import type { AuditAction, AuditEvent } from '../../src/audit/audit-event';
-import type { Runtime } from '../../src/runtime';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { Service } from '../../src/service';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { csrfOf, newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
 
 /** A signed-in admin: the account, and a browser of its own (cookies kept). */
@@ -47,13 +47,13 @@ export function redirectedId(response: request.Response, kind: 'incidents' | 'ex
 }
 
 /** The events of one action, newest first. */
-export async function auditEvents(runtime: Runtime, action: AuditAction): Promise<AuditEvent[]> {
-  return (await runtime.audit.query({ action, limit: 500 })).events;
+export async function auditEvents(runtime: Service, action: AuditAction): Promise<AuditEvent[]> {
+  return (await runtime.audit.service.query({ action, limit: 500 })).events;
 }
 
 /** The whole log as one string: what must never appear in it is searched for here. */
-export async function wholeAuditLog(runtime: Runtime): Promise<string> {
-  return JSON.stringify((await runtime.audit.query({ limit: 500 })).events);
+export async function wholeAuditLog(runtime: Service): Promise<string> {
+  return JSON.stringify((await runtime.audit.service.query({ limit: 500 })).events);
 }
 
 /** The minimal form of a new incident, in both languages. */

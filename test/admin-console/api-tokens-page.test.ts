@@ -138,26 +138,26 @@ describe('admin console: API tokens', () => {
 
   describe('when the label holds an @, in any width', () => {
     it('then 400, like an empty label, and no token is made', async () => {
-      const before = (await service.runtime.apiTokens.listTokens(admin.member.id)).length;
+      const before = (await service.runtime.tokens.service.listTokens(admin.member.id)).length;
 
       const response = await submitForm(admin.agent, '/admin/tokens?lang=en', { label: 'laptop＠home' });
 
       expect(response.status).toBe(400);
       expect(response.text.match(SECRET)).toBeNull();
-      expect((await service.runtime.apiTokens.listTokens(admin.member.id)).length).toBe(before);
+      expect((await service.runtime.tokens.service.listTokens(admin.member.id)).length).toBe(before);
     });
   });
 
   describe('when the label is empty', () => {
     it('then 400 says what a label is and no token is made', async () => {
-      const before = (await service.runtime.apiTokens.listTokens(admin.member.id)).length;
+      const before = (await service.runtime.tokens.service.listTokens(admin.member.id)).length;
 
       const response = await submitForm(admin.agent, '/admin/tokens?lang=en', { label: '   ' });
 
       expect(response.status).toBe(400);
       expect(response.text).toContain('A label is 1 to 100 characters');
       expect(response.text.match(SECRET)).toBeNull();
-      expect((await service.runtime.apiTokens.listTokens(admin.member.id)).length).toBe(before);
+      expect((await service.runtime.tokens.service.listTokens(admin.member.id)).length).toBe(before);
     });
   });
 });

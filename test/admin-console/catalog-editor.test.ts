@@ -51,7 +51,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
       const id = redirectedId(response, 'incidents');
       expect(response.headers.location).toBe(`/admin/incidents/${id}?done=incidentCreated`);
-      expect(await service.runtime.adminCatalog.getIncident(id)).toMatchObject({
+      expect(await service.runtime.catalog.admin.getIncident(id)).toMatchObject({
         organization: { ja: '例モーターズ株式会社', en: 'Example Motors' },
         title: { ja: 'ウェブサイトへの不正アクセス', en: 'Unauthorized access to the website' },
         summary: { ja: '顧客情報が閲覧された可能性があります。', en: 'Customer records may have been viewed.' },
@@ -70,7 +70,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
   describe('when the new-incident form has no organization in either language', () => {
     it('then the form comes back with 400, the field marked, and what was typed kept; nothing is stored', async () => {
-      const before = (await service.runtime.adminCatalog.listIncidents()).length;
+      const before = (await service.runtime.catalog.admin.listIncidents()).length;
 
       const response = await submitForm(admin.agent, '/admin/incidents?lang=en', {
         ...INCIDENT_FORM,
@@ -88,7 +88,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(response.text).toContain('Enter the organization&#39;s name in Japanese, English or both');
       expect(response.text).toContain('value="A title worth keeping"');
       expect(response.text).toContain('https://example.jp/kept</textarea>');
-      expect((await service.runtime.adminCatalog.listIncidents()).length).toBe(before);
+      expect((await service.runtime.catalog.admin.listIncidents()).length).toBe(before);
     });
   });
 
@@ -106,7 +106,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(response.text).toContain('保存されていません。');
       expect(response.text).toContain('id="incident-attackWindow-error"');
       expect(response.text).toContain('value="2026-10-20"');
-      expect((await service.runtime.adminCatalog.getIncident(id)).attackWindow).toBeUndefined();
+      expect((await service.runtime.catalog.admin.getIncident(id)).attackWindow).toBeUndefined();
     });
   });
 
@@ -124,7 +124,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe(`/admin/incidents/${id}?done=incidentSaved`);
-      const incident = await service.runtime.adminCatalog.getIncident(id);
+      const incident = await service.runtime.catalog.admin.getIncident(id);
       expect(incident.title.en).toBe('Renamed in the console');
       expect(incident.summary).toBeUndefined();
       expect(incident.announcedOn).toBeUndefined();
@@ -149,7 +149,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
         sensitive: 'on',
       });
 
-      const exposure = await service.runtime.adminCatalog.getExposure(exposureId);
+      const exposure = await service.runtime.catalog.admin.getExposure(exposureId);
       expect(exposure).toMatchObject({
         incidentId,
         title: { ja: 'メールマガジン登録者（2015年）', en: 'Newsletter sign-ups, 2015' },
@@ -184,7 +184,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(response.text).toContain('id="new-exposure-dataExposed-error"');
       expect(response.text).toContain('Tick at least one kind of data that was exposed.');
       expect(response.text).toContain('value="Catalog requests"');
-      expect(await service.runtime.adminCatalog.listExposures(incidentId)).toEqual([]);
+      expect(await service.runtime.catalog.admin.listExposures(incidentId)).toEqual([]);
     });
   });
 
@@ -209,7 +209,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe(`/admin/exposures/${exposureId}?done=exposureSaved`);
-      const exposure = await service.runtime.adminCatalog.getExposure(exposureId);
+      const exposure = await service.runtime.catalog.admin.getExposure(exposureId);
       expect(exposure).toMatchObject({
         title: { ja: 'メールマガジン登録者（2015年）', en: 'Catalog requests, 2000-2009' },
         description: { ja: '2000年から2009年にカタログを請求された方' },
@@ -240,7 +240,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(response.text).toContain('value="about 30,000"');
       expect(response.text).toContain('<span lang="en">affectedCount: must be a whole number</span>');
       expect(response.text).toMatch(/id="exposure-dataNotExposed-password" name="dataNotExposed" value="password" checked/);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).dataNotExposed).toEqual([]);
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).dataNotExposed).toEqual([]);
     });
   });
 
@@ -258,7 +258,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(confirmation.status).toBe(409);
       expect(confirmation.text).not.toContain(`action="/admin/incidents/${incidentId}/delete"`);
       expect(posted.status).toBe(409);
-      expect(await service.runtime.adminCatalog.getIncident(incidentId)).toBeDefined();
+      expect(await service.runtime.catalog.admin.getIncident(incidentId)).toBeDefined();
     });
   });
 
@@ -269,13 +269,13 @@ describe('admin console: editing incidents and exposures through the forms', () 
       const confirmation = await admin.agent.get(`/admin/incidents/${incidentId}/delete?lang=en`);
       expect(confirmation.status).toBe(200);
       expect(confirmation.text).toContain('This cannot be undone.');
-      expect(await service.runtime.adminCatalog.getIncident(incidentId)).toBeDefined();
+      expect(await service.runtime.catalog.admin.getIncident(incidentId)).toBeDefined();
 
       const response = await submitForm(admin.agent, `/admin/incidents/${incidentId}/delete`, {});
 
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe('/admin/incidents?done=incidentDeleted');
-      await expect(service.runtime.adminCatalog.getIncident(incidentId)).rejects.toMatchObject({ status: 404 });
+      await expect(service.runtime.catalog.admin.getIncident(incidentId)).rejects.toMatchObject({ status: 404 });
       const [event] = await auditEvents(service.runtime, 'incident.delete');
       expect(event?.target).toEqual({ incidentId });
     });
@@ -291,7 +291,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
       expect(confirmation.text).toContain('It has no hashed list.');
       expect(response.headers.location).toBe(`/admin/incidents/${incidentId}?done=exposureDeleted`);
-      await expect(service.runtime.adminCatalog.getExposure(exposureId)).rejects.toMatchObject({ status: 404 });
+      await expect(service.runtime.catalog.admin.getExposure(exposureId)).rejects.toMatchObject({ status: 404 });
       const [event] = await auditEvents(service.runtime, 'exposure.delete');
       expect(event?.target).toMatchObject({ exposureId });
     });
@@ -303,13 +303,13 @@ describe('admin console: editing incidents and exposures through the forms', () 
 
       const published = await submitForm(admin.agent, `/admin/exposures/${exposureId}`, {}, `/admin/exposures/${exposureId}/publish`);
       expect(published.headers.location).toBe(`/admin/exposures/${exposureId}?done=published`);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).published).toBe(true);
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).published).toBe(true);
       const page = await admin.agent.get(`/admin/exposures/${exposureId}?lang=en`);
       expect(page.text).toContain(`action="/admin/exposures/${exposureId}/unpublish"`);
       expect(page.text).toContain('Published: it is on the public page');
 
       await submitForm(admin.agent, `/admin/exposures/${exposureId}`, {}, `/admin/exposures/${exposureId}/unpublish`);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).published).toBe(false);
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).published).toBe(false);
       expect((await auditEvents(service.runtime, 'exposure.publish'))[0]?.target?.exposureId).toBe(exposureId);
       expect((await auditEvents(service.runtime, 'exposure.unpublish'))[0]?.target?.exposureId).toBe(exposureId);
     });

@@ -22,12 +22,12 @@ describe('admin console: the exposure\'s hashed list', () => {
 
   /** One list row as npm run hash-list writes it, hashed with the server's profile. */
   async function row(address: string): Promise<string> {
-    return (await argon2idOf(normalizeEmail(address), service.runtime.profile)).toString('hex');
+    return (await argon2idOf(normalizeEmail(address), service.runtime.hashing.profile)).toString('hex');
   }
 
   async function listFile(...addresses: string[]): Promise<string> {
     const rows = await Promise.all(addresses.map(row));
-    return `# profile: ${service.runtime.profile.id}\n${rows.join('\n')}\n`;
+    return `# profile: ${service.runtime.hashing.profile.id}\n${rows.join('\n')}\n`;
   }
 
   async function newExposure(): Promise<string> {
@@ -84,7 +84,7 @@ describe('admin console: the exposure\'s hashed list', () => {
       expect(response.body).toEqual({ records: 2, duplicates: 1, version: 1 });
       const page = await admin.agent.get(`/admin/exposures/${exposureId}?lang=en`);
       expect(page.text).toContain('Version 1, 2 rows');
-      expect(page.text).toContain(`<code>${service.runtime.profile.id}</code> (the current profile)`);
+      expect(page.text).toContain(`<code>${service.runtime.hashing.profile.id}</code> (the current profile)`);
       expect(page.text).toContain(`href="/admin/exposures/${exposureId}/list/delete"`);
       expect(await affectedBy(ALICE)).not.toContain(exposureId);
 
@@ -110,7 +110,7 @@ describe('admin console: the exposure\'s hashed list', () => {
 
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('csrf_rejected');
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
     });
   });
 
@@ -123,7 +123,7 @@ describe('admin console: the exposure\'s hashed list', () => {
       const response = await upload(exposureId, await listFile(ALICE), othersToken);
 
       expect(response.status).toBe(403);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
     });
   });
 
@@ -139,7 +139,7 @@ describe('admin console: the exposure\'s hashed list', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('invalid_list');
       expect(response.body.error.message).toContain('line 2, 4');
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toMatchObject({ version: 1, records: 1 });
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toMatchObject({ version: 1, records: 1 });
       expect(await affectedBy(ALICE)).toContain(exposureId);
       expect(await affectedBy(BOB)).not.toContain(exposureId);
     });
@@ -152,7 +152,7 @@ describe('admin console: the exposure\'s hashed list', () => {
       const response = await upload(exposureId, await listFile(ALICE), await uploadToken(exposureId), 'application/octet-stream');
 
       expect(response.status).toBe(415);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
     });
   });
 
@@ -174,7 +174,7 @@ describe('admin console: the exposure\'s hashed list', () => {
 
       expect(erased.status).toBe(303);
       expect(erased.headers.location).toBe(`/admin/exposures/${exposureId}?done=listDeleted`);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).toBeNull();
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toBeNull();
       expect(await affectedBy(ALICE)).not.toContain(exposureId);
       const [event] = await auditEvents(service.runtime, 'list.delete');
       expect(event?.target).toEqual({ exposureId });
@@ -192,7 +192,7 @@ describe('admin console: the exposure\'s hashed list', () => {
       const response = await admin.agent.post(`/admin/exposures/${exposureId}/list/delete`).type('form').send('');
 
       expect(response.status).toBe(403);
-      expect((await service.runtime.adminCatalog.getExposure(exposureId)).list).not.toBeNull();
+      expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).not.toBeNull();
     });
   });
 

@@ -39,7 +39,7 @@ describe('admin console: staff management', () => {
 
       const id = await createThroughForm('support', name);
 
-      expect(await service.runtime.staff.get(id)).toMatchObject({ username: name, displayName: '山田 花子', role: 'support', disabled: false });
+      expect(await service.runtime.staff.service.get(id)).toMatchObject({ username: name, displayName: '山田 花子', role: 'support', disabled: false });
       expect((await signInWith(request.agent(service.app), name, PASSWORD)).status).toBe(303);
       const roster = await admin.agent.get('/admin/staff?lang=en');
       expect(roster.text).toContain(`href="/admin/staff/${id}"`);
@@ -70,7 +70,7 @@ describe('admin console: staff management', () => {
       expect(response.text).toContain('The two passwords are not the same.');
       expect(response.text).toContain(`value="${name}"`);
       expect(response.text).not.toContain(PASSWORD);
-      expect(await service.runtime.staff.getByUsername(name)).toBeNull();
+      expect(await service.runtime.staff.service.getByUsername(name)).toBeNull();
     });
   });
 
@@ -97,7 +97,7 @@ describe('admin console: staff management', () => {
       const response = await submitForm(admin.agent, `/admin/staff/${id}`, { role: 'admin' }, `/admin/staff/${id}/role`);
 
       expect(response.headers.location).toBe(`/admin/staff/${id}?done=roleChanged`);
-      expect((await service.runtime.staff.get(id))?.role).toBe('admin');
+      expect((await service.runtime.staff.service.get(id))?.role).toBe('admin');
       const [event] = await auditEvents(service.runtime, 'staff.role');
       expect(event).toMatchObject({ target: { staffId: id }, details: { role: 'admin', previousRole: 'support' } });
     });
@@ -111,7 +111,7 @@ describe('admin console: staff management', () => {
 
       const confirmation = await admin.agent.get(`/admin/staff/${person.id}/disable?lang=en`);
       expect(confirmation.text).toContain('their open sessions end at once');
-      expect((await service.runtime.staff.get(person.id))?.disabled).toBe(false);
+      expect((await service.runtime.staff.service.get(person.id))?.disabled).toBe(false);
       const disabled = await submitForm(admin.agent, `/admin/staff/${person.id}/disable`, {});
 
       expect(disabled.headers.location).toBe(`/admin/staff/${person.id}?done=disabled`);
@@ -184,7 +184,7 @@ describe('admin console: staff management', () => {
       expect(demote.text).toContain('You cannot change your own role');
       expect(disable.status).toBe(409);
       expect(disable.text).toContain('You cannot disable your own account');
-      expect(await service.runtime.staff.get(admin.member.id)).toMatchObject({ role: 'admin', disabled: false });
+      expect(await service.runtime.staff.service.get(admin.member.id)).toMatchObject({ role: 'admin', disabled: false });
       expect((await admin.agent.get('/admin')).status).toBe(200);
     });
   });
@@ -195,13 +195,13 @@ describe('admin console: staff management', () => {
       const alone = await startStaffService();
       try {
         const only = await newStaff(alone.runtime, 'admin');
-        const actions = alone.runtime.staffAdmin.as({ kind: 'break-glass' });
+        const actions = alone.runtime.staff.admin.as({ kind: 'break-glass' });
 
         await expect(actions.setDisabled(only.id, true)).rejects.toMatchObject({ code: 'last_admin', status: 409 });
         await expect(actions.setRole(only.id, 'support')).rejects.toMatchObject({ code: 'last_admin', status: 409 });
 
-        expect(await alone.runtime.staff.get(only.id)).toMatchObject({ role: 'admin', disabled: false });
-        expect((await alone.runtime.audit.query({})).events).toEqual([]);
+        expect(await alone.runtime.staff.service.get(only.id)).toMatchObject({ role: 'admin', disabled: false });
+        expect((await alone.runtime.audit.service.query({})).events).toEqual([]);
       } finally {
         await alone.close();
       }

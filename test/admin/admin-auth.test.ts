@@ -118,8 +118,8 @@ describe('admin API without ADMIN_API_TOKEN configured', () => {
   });
 
   it("when an admin's own API token is sent, then the admin API answers: the break-glass token is only a bootstrap", async () => {
-    const owner = await service.runtime.staff.createStaff({ username: 'first-admin', role: 'admin', password: 'a long enough passphrase' });
-    const { token } = await service.runtime.apiTokens.createToken(owner.id, 'load-list');
+    const owner = await service.runtime.staff.service.createStaff({ username: 'first-admin', role: 'admin', password: 'a long enough passphrase' });
+    const { token } = await service.runtime.tokens.service.createToken(owner.id, 'load-list');
 
     const response = await request(service.app).get('/api/v1/admin/incidents').set('Authorization', `Bearer ${token}`);
 

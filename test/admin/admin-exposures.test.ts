@@ -250,13 +250,13 @@ describe('admin exposures', () => {
       const id = await createExposure(service.app, incidentId);
       const { runtime } = service;
       const hashed = await Promise.all(
-        ['someone@example.jp', 'someone.else@example.jp'].map((email) => argon2idOf(normalizeEmail(email), runtime.profile)),
+        ['someone@example.jp', 'someone.else@example.jp'].map((email) => argon2idOf(normalizeEmail(email), runtime.hashing.profile)),
       );
       // Two versions: one replaced (deleted in the background) and the live one.
-      await runtime.lists.replaceList(id, runtime.profile, [hashed]);
-      await runtime.lists.replaceList(id, runtime.profile, [hashed.slice(0, 1)]);
+      await runtime.lists.service.replaceList(id, runtime.hashing.profile, [hashed]);
+      await runtime.lists.service.replaceList(id, runtime.hashing.profile, [hashed.slice(0, 1)]);
       const withList = (await api.get(`/api/v1/admin/exposures/${id}`)).body;
-      expect(withList.list).toEqual({ version: 2, profileId: runtime.profile.id, records: 1, activatedAt: expect.any(String) });
+      expect(withList.list).toEqual({ version: 2, profileId: runtime.hashing.profile.id, records: 1, activatedAt: expect.any(String) });
       expect((await keysWithPrefix(redis, prefix)).filter((key) => key.includes(id)).length).toBeGreaterThan(0);
 
       expect((await api.delete(`/api/v1/admin/exposures/${id}`)).status).toBe(204);

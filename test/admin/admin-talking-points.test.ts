@@ -103,7 +103,7 @@ describe('talking points on exposures', () => {
       [TALKING_POINTS.en, TALKING_POINTS.ja, 'ZEBRA-TALK', '縞馬トーク', 'talkingPoints'].filter((needle) => text.includes(needle));
 
     it('then support staff see them in a check on a caller\'s behalf (the search below can find them)', async () => {
-      const answer = await service.runtime.staffCheck.checkForCaller({
+      const answer = await service.runtime.support.service.checkForCaller({
         actor: { kind: 'staff', staffId: 'st-1', username: 'sato.support', role: 'support' },
         ticketRef: 'ZD-TALK-1',
         email: 'taro.yamada@example.jp',

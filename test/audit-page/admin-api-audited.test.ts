@@ -4,7 +4,7 @@ import type { AuditEvent } from '../../src/audit/audit-event';
 import { compareAuditIds, parseAuditId, type AuditId } from '../../src/audit/audit-id';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
 import { csrfFor, newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 import { newTestRedis } from '../support/test-redis';
@@ -22,7 +22,7 @@ describe('the admin API writes an audit event for every change', () => {
   beforeAll(async () => {
     service = await startStaffService({ env: { ADMIN_API_TOKEN: ADMIN_TOKEN } });
     owner = await newStaff(service.runtime, 'admin');
-    const created = await service.runtime.apiTokens.createToken(owner.id, 'load-list on the ops laptop');
+    const created = await service.runtime.tokens.service.createToken(owner.id, 'load-list on the ops laptop');
     ownerToken = created.token;
     ownerTokenId = created.record.id;
   });
@@ -44,10 +44,10 @@ describe('the admin API writes an audit event for every change', () => {
   /** The events written since `since` (an event id), oldest first. */
   async function eventsSince(since: string | undefined): Promise<AuditEvent[]> {
     const idOf = (id: string | undefined): AuditId => (id === undefined ? undefined : parseAuditId(id)) ?? { ms: 0, seq: 0 };
-    const { events } = await service.runtime.audit.query({ limit: 500 });
+    const { events } = await service.runtime.audit.service.query({ limit: 500 });
     return events.filter((event) => compareAuditIds(idOf(event.id), idOf(since)) > 0).reverse();
   }
-  const latestId = async (): Promise<string | undefined> => (await service.runtime.audit.query({ limit: 1 })).events[0]?.id;
+  const latestId = async (): Promise<string | undefined> => (await service.runtime.audit.service.query({ limit: 1 })).events[0]?.id;
 
   describe('when the break-glass ADMIN_API_TOKEN creates and edits an incident', () => {
     it('then each change is an event of the break-glass actor, naming the incident', async () => {
@@ -71,7 +71,7 @@ describe('the admin API writes an audit event for every change', () => {
       const token = api(ownerToken);
       const incidentId = (await token.post('/api/v1/admin/incidents', INCIDENT)).body.id as string;
       const since = await latestId();
-      const row = (await argon2idOf(normalizeEmail('alice@example.jp'), service.runtime.profile)).toString('hex');
+      const row = (await argon2idOf(normalizeEmail('alice@example.jp'), service.runtime.hashing.profile)).toString('hex');
 
       const exposure = await token.post(`/api/v1/admin/incidents/${incidentId}/exposures`, EXPOSURE);
       const exposureId = exposure.body.id as string;
@@ -158,6 +158,6 @@ describe('the admin API when the audit log cannot be written', () => {
     expect(response.status).toBe(503);
     expect(response.body.error.code).toBe('audit_unavailable');
     expect(response.body.error.message).toContain('audit log could not record it');
-    expect((await service.runtime.adminCatalog.listIncidents()).map(({ title }) => title.en ?? title.ja)).toEqual([INCIDENT.title]);
+    expect((await service.runtime.catalog.admin.listIncidents()).map(({ title }) => title.en ?? title.ja)).toEqual([INCIDENT.title]);
   });
 });

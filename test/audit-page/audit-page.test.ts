@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
 import type { Actor } from '../../src/actor/actor';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
 import { newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
 import { postCheck, startSeededStaffService } from '../support-console/support-console-fixtures';
@@ -31,9 +31,9 @@ describe('the admin console\'s audit log page', () => {
     support = await newStaff(service.runtime, 'support');
     adminAgent = await signedIn(service.app, admin.username);
     for (let index = 0; index < BULK_EVENTS; index += 1) {
-      await service.runtime.audit.record({ actor: BULK, action: 'incident.update', target: { incidentId: `inc-${index}` } });
+      await service.runtime.audit.service.record({ actor: BULK, action: 'incident.update', target: { incidentId: `inc-${index}` } });
     }
-    await service.runtime.audit.record({ actor: BULK, action: 'staff.role', target: { staffId: support.id }, details: { role: 'support' } });
+    await service.runtime.audit.service.record({ actor: BULK, action: 'staff.role', target: { staffId: support.id }, details: { role: 'support' } });
     const supportAgent = await signedIn(service.app, support.username);
     for (const [index, email] of CHECKED.entries()) {
       expect((await postCheck(supportAgent, { ticketRef: `AUD-${index + 1}`, email })).status).toBe(200);
@@ -43,7 +43,7 @@ describe('the admin console\'s audit log page', () => {
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
       .send({ organization: 'Example Motors', title: 'Audit page test incident' });
     expect(created.status).toBe(201);
-    [firstCheck] = (await service.runtime.audit.query({ ticketRef: 'AUD-1' })).events as [AuditEvent];
+    [firstCheck] = (await service.runtime.audit.service.query({ ticketRef: 'AUD-1' })).events as [AuditEvent];
   });
   afterAll(async () => {
     await service.close();
@@ -117,7 +117,7 @@ describe('the admin console\'s audit log page', () => {
     it('then the username narrows to that staff member\'s events', async () => {
       const response = await page(`&actorUsername=${support.username.toUpperCase()}`);
       // Its two checks and its sign-ins (one more when the 403 test above has run).
-      const own = (await service.runtime.audit.query({ actorUsername: support.username })).events;
+      const own = (await service.runtime.audit.service.query({ actorUsername: support.username })).events;
 
       expect(own.map(({ action }) => action).sort()).toEqual(
         expect.arrayContaining(['staff.login', 'support.check', 'support.check']),

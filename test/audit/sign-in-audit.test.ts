@@ -14,7 +14,7 @@ describe('when staff sign in and out', () => {
   });
 
   const eventsOf = async (action: AuditEvent['action']): Promise<AuditEvent[]> =>
-    (await service.runtime.audit.query({ action })).events;
+    (await service.runtime.audit.service.query({ action })).events;
 
   it('then a sign-in and a sign-out are recorded with the staff member as actor', async () => {
     const member = await newStaff(service.runtime, 'support');
@@ -34,7 +34,7 @@ describe('when staff sign in and out', () => {
     const response = await signInWith(request.agent(service.app), member.username, `${PASSWORD}-wrong`);
     expect(response.status).toBe(400);
 
-    const failed = (await service.runtime.audit.query({ action: 'staff.login_failed', actorUsername: member.username })).events;
+    const failed = (await service.runtime.audit.service.query({ action: 'staff.login_failed', actorUsername: member.username })).events;
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
       actor: { kind: 'unauthenticated', username: member.username },

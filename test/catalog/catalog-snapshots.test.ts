@@ -11,7 +11,7 @@ import { prepareStore } from '../../src/health/prepare-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryCatalogStore } from '../../src/catalog/memory-catalog-store';
 import { MemoryListStore } from '../../src/lists/memory-list-store';
-import { createMemoryStores } from '../../src/store/memory-stores';
+import { createMemoryStores } from '../../src/stores';
 import { startTestService } from '../support/test-app';
 
 /** The real memory store, counting how often the catalogue is read whole, and able to fail once. */
@@ -110,11 +110,11 @@ describe('a check over a cached snapshot', () => {
     const service = await startTestService({ store: 'memory' });
     try {
       const exposureId = 'porsche-japan-2018-catalog';
-      const first = await service.runtime.check.check('taro.yamada@example.jp');
+      const first = await service.runtime.check.service.check('taro.yamada@example.jp');
       expect(first.exposures.map(({ id }) => id)).toContain(exposureId);
 
-      await service.runtime.adminCatalog.setPublished(exposureId, false);
-      const second = await service.runtime.check.check('taro.yamada@example.jp');
+      await service.runtime.catalog.admin.setPublished(exposureId, false);
+      const second = await service.runtime.check.service.check('taro.yamada@example.jp');
 
       expect(second.exposures.map(({ id }) => id)).not.toContain(exposureId);
       expect(second.checked.map(({ id }) => id)).not.toContain(exposureId);

@@ -6,7 +6,7 @@ import type { Exposure, Incident } from '../../src/catalog/catalog-model';
 import { DEMO_LIST_ADDRESSES } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
-import type { Runtime } from '../../src/runtime';
+import type { Service } from '../../src/service';
 import { listenRaw, type Listening, type RawAnswer } from '../support/raw-answer';
 import { startTestService, type TestService } from '../support/test-app';
 
@@ -45,9 +45,9 @@ async function startPaddedService(): Promise<{ service: TestService; wire: Liste
   return { service, wire: await listenRaw(service.app) };
 }
 
-async function replaceList(runtime: Runtime, exposureId: string, addresses: string[]): Promise<void> {
-  const hashed = await Promise.all(addresses.map((address) => argon2idOf(normalizeEmail(address), runtime.profile)));
-  await runtime.lists.replaceList(exposureId, runtime.profile, [hashed]);
+async function replaceList(runtime: Service, exposureId: string, addresses: string[]): Promise<void> {
+  const hashed = await Promise.all(addresses.map((address) => argon2idOf(normalizeEmail(address), runtime.hashing.profile)));
+  await runtime.lists.service.replaceList(exposureId, runtime.hashing.profile, [hashed]);
 }
 
 function apiCheck(wire: Listening, email: string, headers?: Record<string, string>): Promise<RawAnswer> {
@@ -127,7 +127,7 @@ describe('padded check answers on the demo catalogue', () => {
   it('when a padded API answer is read, then it parses to the check itself, followed by spaces only', async () => {
     for (const name of CASES) {
       const text = (await apiCheck(wire, ADDRESSES[name])).body.toString('utf8');
-      const unpadded = JSON.stringify(await service.runtime.check.check(ADDRESSES[name]));
+      const unpadded = JSON.stringify(await service.runtime.check.service.check(ADDRESSES[name]));
 
       expect(text.length).toBeGreaterThan(unpadded.length);
       expect(text.slice(0, unpadded.length)).toBe(unpadded);
@@ -254,7 +254,7 @@ describe('padded check answers when the catalogue changes', () => {
 
   it('when answers of the catalogues before and after a change are padded together, then each is padded by the catalogue its check saw', async () => {
     const answers = new ApiAnswers();
-    const check = (email: string) => service.runtime.check.check(email);
+    const check = (email: string) => service.runtime.check.service.check(email);
     const bytes = async (result: Awaited<ReturnType<typeof check>>) => Buffer.byteLength(await answers.padded(result));
     const oldMiss = await check(ADDRESSES.miss);
     const oldHit = await check(ADDRESSES['hit on both lists']);

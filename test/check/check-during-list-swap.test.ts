@@ -10,7 +10,7 @@ import { prepareStore } from '../../src/health/prepare-store';
 import type { ListProbe, ProbeResult } from '../../src/lists/list-store';
 import { ListService } from '../../src/lists/list-service';
 import { MemoryListStore } from '../../src/lists/memory-list-store';
-import { createMemoryStores } from '../../src/store/memory-stores';
+import { createMemoryStores } from '../../src/stores';
 
 /**
  * A real memory store in which another admin replaces the list at the worst moment: after the

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { appDepsOf } from '../../src/runtime';
 import { until } from '../support/eventually';
 import { startTestService, type TestService } from '../support/test-app';
 
@@ -19,7 +18,7 @@ function holdSlot(service: TestService): { release: () => void; done: Promise<vo
   let release: () => void = () => undefined;
   // Made before queueing: a waiting holder can be released before its turn, and then ends at once.
   const released = new Promise<void>((resolve) => (release = resolve));
-  const done = service.runtime.checkQueue.run(() => released);
+  const done = service.runtime.check.queue.run(() => released);
   return { release, done };
 }
 
@@ -41,7 +40,7 @@ describe('load shedding with a tiny check queue (1 hash running, 1 waiting)', ()
       .post('/api/v1/check')
       .send({ email })
       .then((response) => response);
-  const stats = () => service.runtime.checkQueue.stats();
+  const stats = () => service.runtime.check.queue.stats();
 
   it('when the queue is configured, then its limits are those of CHECK_MAX_RUNNING and CHECK_MAX_WAITING', () => {
     expect(stats()).toMatchObject({ maxRunning: 1, maxWaiting: 1, running: 0, waiting: 0 });
@@ -100,7 +99,7 @@ describe('load shedding with a tiny check queue (1 hash running, 1 waiting)', ()
 
   it('when a check is shed, then its request log line is at info with the code overloaded, not an error', async () => {
     const lines: string[] = [];
-    const app = createApp(appDepsOf(service.runtime, pino({ level: 'info' }, { write: (line: string) => lines.push(line) })));
+    const app = createApp({ ...service.runtime, logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }) });
     const running = holdSlot(service);
     const waiting = holdSlot(service);
     try {

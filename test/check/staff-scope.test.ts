@@ -13,10 +13,10 @@ describe('when staff check an address, compared with a customer', () => {
   afterEach(() => service.close());
 
   it('then a sensitive exposure answers for staff only, with every field of it and of its incident', async () => {
-    await service.runtime.adminCatalog.updateExposure(CATALOG, { sensitive: true });
+    await service.runtime.catalog.admin.updateExposure(CATALOG, { sensitive: true });
 
-    const customer = await service.runtime.check.check(LISTED);
-    const staff = await service.runtime.check.checkForStaff(LISTED);
+    const customer = await service.runtime.check.service.check(LISTED);
+    const staff = await service.runtime.check.service.checkForStaff(LISTED);
 
     expect(customer.exposures.map(({ id }) => id)).not.toContain(CATALOG);
     expect(customer.checked.map(({ id }) => id)).not.toContain(CATALOG);
@@ -29,18 +29,18 @@ describe('when staff check an address, compared with a customer', () => {
   });
 
   it('then an unpublished exposure answers for no one', async () => {
-    await service.runtime.adminCatalog.setPublished(CATALOG, false);
+    await service.runtime.catalog.admin.setPublished(CATALOG, false);
 
-    const staff = await service.runtime.check.checkForStaff(LISTED);
+    const staff = await service.runtime.check.service.checkForStaff(LISTED);
 
     expect(staff.exposures.map(({ exposure }) => exposure.id)).not.toContain(CATALOG);
     expect(staff.checked.map(({ exposure }) => exposure.id)).not.toContain(CATALOG);
   });
 
   it('then both see the same matches for an ordinary published exposure, and a miss is a miss for both', async () => {
-    const customer = await service.runtime.check.check(LISTED);
-    const staff = await service.runtime.check.checkForStaff(LISTED);
-    const staffMiss = await service.runtime.check.checkForStaff('not.listed@example.com');
+    const customer = await service.runtime.check.service.check(LISTED);
+    const staff = await service.runtime.check.service.checkForStaff(LISTED);
+    const staffMiss = await service.runtime.check.service.checkForStaff('not.listed@example.com');
 
     expect(staff.exposures.map(({ exposure }) => exposure.id)).toEqual(customer.exposures.map(({ id }) => id));
     expect(staffMiss.affected).toBe(false);

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import pino from 'pino';
-import { ConfigError } from '../../src/config/config';
-import { openRuntime } from '../../src/runtime';
+import { ConfigError } from '../../src/errors/config-error';
+import { openService } from '../../src/service';
 import { hexKey, startTestService, testConfig } from '../support/test-app';
 import { testRedisUrl, uniquePrefix } from '../support/test-redis';
 
@@ -12,7 +12,7 @@ describe('server key binding', () => {
     await first.close();
 
     const config = testConfig({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: hexKey() });
-    const attempt = openRuntime(config, { logger: pino({ level: 'silent' }) });
+    const attempt = openService(config, { logger: pino({ level: 'silent' }) });
     await expect(attempt).rejects.toThrow(ConfigError);
     await expect(attempt).rejects.toThrow(/OPRF_SECRET_KEY does not match/);
   });
@@ -21,14 +21,14 @@ describe('server key binding', () => {
     const prefix = uniquePrefix('key');
     const key = hexKey();
     const first = await startTestService({ store: 'redis', prefix, key, seed: true });
-    const profileId = first.runtime.profile.id;
+    const profileId = first.runtime.hashing.profile.id;
     await first.close();
 
     const again = await startTestService({ store: 'redis', prefix, key, env: { ARGON2_ITERATIONS: '3' } });
     try {
-      expect(again.runtime.profile.id).toBe(profileId);
-      expect(again.runtime.profile.iterations).toBe(2);
-      expect((await again.runtime.check.check('taro.yamada@example.jp')).affected).toBe(true);
+      expect(again.runtime.hashing.profile.id).toBe(profileId);
+      expect(again.runtime.hashing.profile.iterations).toBe(2);
+      expect((await again.runtime.check.service.check('taro.yamada@example.jp')).affected).toBe(true);
     } finally {
       await again.close();
     }
@@ -40,7 +40,7 @@ describe('server key binding', () => {
       env: { ARGON2_MEMORY_KIB: '8192', ARGON2_ITERATIONS: '3', ARGON2_PARALLELISM: '2' },
     });
     try {
-      expect(service.runtime.profile).toMatchObject({ memoryKiB: 8192, iterations: 3, parallelism: 2 });
+      expect(service.runtime.hashing.profile).toMatchObject({ memoryKiB: 8192, iterations: 3, parallelism: 2 });
       const redis = new Redis(testRedisUrl());
       expect(await redis.get(`${service.config.redisKeyPrefix}hashing:key-check`)).toMatch(/^[0-9a-f]{32}$/);
       redis.disconnect();

@@ -27,7 +27,7 @@ describe('loading hashed lists through the admin API', () => {
   });
 
   async function row(address: string): Promise<string> {
-    return (await argon2idOf(normalizeEmail(address), service.runtime.profile)).toString('hex');
+    return (await argon2idOf(normalizeEmail(address), service.runtime.hashing.profile)).toString('hex');
   }
 
   function upload(exposureId: string, body: string, contentType = 'text/plain') {
@@ -59,7 +59,7 @@ describe('loading hashed lists through the admin API', () => {
   describe('when a list file is uploaded and its exposure published', () => {
     it('then each of its addresses is affected and others are not', async () => {
       const exposureId = await publishedExposure();
-      const body = `# profile: ${service.runtime.profile.id}\n${await row(ALICE)}\n${await row(BOB)}\n`;
+      const body = `# profile: ${service.runtime.hashing.profile.id}\n${await row(ALICE)}\n${await row(BOB)}\n`;
 
       const response = await upload(exposureId, body);
 
@@ -79,7 +79,7 @@ describe('loading hashed lists through the admin API', () => {
       // Enough random rows per list that the uploads' batches interleave on the worker threads.
       const filler = (count: number) => Array.from({ length: count }, () => randomBytes(32).toString('hex')).join('\n');
       const bodies = await Promise.all(
-        addresses.map(async (address) => `# profile: ${service.runtime.profile.id}\n${filler(3000)}\n${await row(address)}\n${filler(3000)}\n`),
+        addresses.map(async (address) => `# profile: ${service.runtime.hashing.profile.id}\n${filler(3000)}\n${await row(address)}\n${filler(3000)}\n`),
       );
 
       const responses = await Promise.all(exposures.map((exposureId, index) => upload(exposureId, bodies[index] ?? '')));
@@ -127,7 +127,7 @@ describe('loading hashed lists through the admin API', () => {
     it('then it is 400 invalid_list with their line numbers, and the previous version keeps answering', async () => {
       const exposureId = await publishedExposure();
       expect((await upload(exposureId, `${await row(ALICE)}\n`)).status).toBe(200);
-      const body = [`# profile: ${service.runtime.profile.id}`, await row(DAVE), CAROL, await row(BOB), '# late'].join('\n');
+      const body = [`# profile: ${service.runtime.hashing.profile.id}`, await row(DAVE), CAROL, await row(BOB), '# late'].join('\n');
 
       const response = await upload(exposureId, body);
 
@@ -147,7 +147,7 @@ describe('loading hashed lists through the admin API', () => {
       const exposureId = await publishedExposure();
       expect((await upload(exposureId, `${await row(ALICE)}\n`)).status).toBe(200);
 
-      const response = await upload(exposureId, `# profile: ${service.runtime.profile.id}\n\n`);
+      const response = await upload(exposureId, `# profile: ${service.runtime.hashing.profile.id}\n\n`);
 
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('empty_list');
@@ -206,7 +206,7 @@ describe('loading hashed lists through the admin API', () => {
       const exposureId = await publishedExposure();
       expect((await upload(exposureId, `${await row(ALICE)}\n`)).status).toBe(200);
       expect((await upload(exposureId, `${await row(ALICE)}\n${await row(BOB)}\n`)).status).toBe(200);
-      await service.runtime.stores.lists.beginVersion(exposureId, service.runtime.profile.id, 16, new Date());
+      await service.runtime.stores.lists.beginVersion(exposureId, service.runtime.hashing.profile.id, 16, new Date());
 
       const response = await api.delete(`/api/v1/admin/exposures/${exposureId}/list`);
 

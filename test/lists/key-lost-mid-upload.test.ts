@@ -19,7 +19,7 @@ describe('when the store loses a bucket key while a list is being loaded', () =>
   });
 
   it('then the upload fails with 503 list_upload_incomplete, the old version keeps answering and nothing of the new one is left', async () => {
-    const { profile } = service.runtime;
+    const { profile } = service.runtime.hashing;
     const liveBefore = (await service.runtime.stores.lists.liveLists()).find((list) => list.exposureId === EXPOSURE);
     const rows = Array.from({ length: 20 }, () => randomBytes(32));
     const lostBucket = bucketOf(rows[0] as Buffer, profile.bucketBits).toString(16).padStart(6, '0');
@@ -37,7 +37,7 @@ describe('when the store loses a bucket key while a list is being loaded', () =>
       yield rows.slice(10);
     }
 
-    await expect(service.runtime.lists.replaceList(EXPOSURE, profile, batches())).rejects.toMatchObject({
+    await expect(service.runtime.lists.service.replaceList(EXPOSURE, profile, batches())).rejects.toMatchObject({
       code: 'list_upload_incomplete',
       status: 503,
     });

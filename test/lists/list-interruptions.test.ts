@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import request from 'supertest';
-import { openRuntime } from '../../src/runtime';
+import { openService } from '../../src/service';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
@@ -35,8 +35,8 @@ describe('interrupted and abandoned list uploads', () => {
   async function exposureWithList(address: string): Promise<string> {
     const exposureId = await createExposure(service.app, await createIncident(service.app));
     expect((await admin(service.app).post(`/api/v1/admin/exposures/${exposureId}/publish`)).status).toBe(200);
-    const row = await argon2idOf(normalizeEmail(address), service.runtime.profile);
-    await service.runtime.lists.replaceList(exposureId, service.runtime.profile, [[row]]);
+    const row = await argon2idOf(normalizeEmail(address), service.runtime.hashing.profile);
+    await service.runtime.lists.service.replaceList(exposureId, service.runtime.hashing.profile, [[row]]);
     return exposureId;
   }
 
@@ -98,11 +98,11 @@ describe('interrupted and abandoned list uploads', () => {
       async function* batches() {
         yield randomRows(50);
         // Another instance starting now cleans every unused version, this staged one included.
-        expect(await runtime.lists.deleteUnusedVersions()).toBeGreaterThan(0);
+        expect(await runtime.lists.service.deleteUnusedVersions()).toBeGreaterThan(0);
         yield randomRows(50);
       }
 
-      const replacing = runtime.lists.replaceList(exposureId, runtime.profile, batches());
+      const replacing = runtime.lists.service.replaceList(exposureId, runtime.hashing.profile, batches());
 
       await expect(replacing).rejects.toMatchObject({ code: 'list_upload_cancelled', status: 409 });
       const live = (await runtime.stores.lists.liveLists()).find((list) => list.exposureId === exposureId);
@@ -117,10 +117,10 @@ describe('interrupted and abandoned list uploads', () => {
     it('then the staged version is left alone, since it may be an upload in progress elsewhere', async () => {
       const exposureId = await exposureWithList(ALICE);
       const lists = service.runtime.stores.lists;
-      const staged = await lists.beginVersion(exposureId, service.runtime.profile.id, 16, new Date());
+      const staged = await lists.beginVersion(exposureId, service.runtime.hashing.profile.id, 16, new Date());
       await lists.addEntries(staged, randomRows(5).map((row) => ({ bucket: row.readUInt16BE(0), digest: row.subarray(0, 16) })));
 
-      const script = await openRuntime(testConfig({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: key, ...FAST_ARGON2 }), {
+      const script = await openService(testConfig({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: key, ...FAST_ARGON2 }), {
         logger: pino({ level: 'silent' }),
       });
       try {
@@ -136,7 +136,7 @@ describe('interrupted and abandoned list uploads', () => {
     it('then the leftover version is deleted and the live list is kept', async () => {
       const exposureId = await exposureWithList(ALICE);
       const lists = service.runtime.stores.lists;
-      const crashed = await lists.beginVersion(exposureId, service.runtime.profile.id, 16, new Date());
+      const crashed = await lists.beginVersion(exposureId, service.runtime.hashing.profile.id, 16, new Date());
       await lists.addEntries(crashed, randomRows(20).map((row) => ({ bucket: row.readUInt16BE(0), digest: row.subarray(0, 16) })));
       expect(await versionKeys(exposureId, crashed.version)).not.toEqual([]);
 
@@ -162,11 +162,11 @@ describe('an upload cleaned away before activation, on the memory store', () => 
       const { runtime } = service;
       async function* batches() {
         yield randomRows(5);
-        await runtime.lists.deleteUnusedVersions();
+        await runtime.lists.service.deleteUnusedVersions();
         yield randomRows(5);
       }
 
-      await expect(runtime.lists.replaceList('memory-exposure', runtime.profile, batches())).rejects.toThrow();
+      await expect(runtime.lists.service.replaceList('memory-exposure', runtime.hashing.profile, batches())).rejects.toThrow();
 
       expect((await runtime.stores.lists.liveLists()).map((list) => list.exposureId)).not.toContain('memory-exposure');
       expect(await runtime.stores.lists.unusedVersions()).toEqual([]);

@@ -78,7 +78,7 @@ describe('uploading and publishing through the admin client', () => {
     target = { server: await listening(server), token: ADMIN_TOKEN };
     dir = await temporaryDirectory('load-list-errors');
     smallList = path.join(dir, 'small.txt');
-    await writeFile(smallList, `# profile: ${service.runtime.profile.id}\n${'ab'.repeat(32)}\n`);
+    await writeFile(smallList, `# profile: ${service.runtime.hashing.profile.id}\n${'ab'.repeat(32)}\n`);
   });
   afterAll(async () => {
     await closed(server);
@@ -91,7 +91,7 @@ describe('uploading and publishing through the admin client', () => {
     it('then the upload fails with the server\'s 401 before the list is read, and nothing is staged', async () => {
       const exposureId = await createExposure(service.app, await createIncident(service.app));
       const largeList = path.join(dir, 'large-401.txt');
-      await writeRandomListFile(largeList, 100_000, service.runtime.profile.id);
+      await writeRandomListFile(largeList, 100_000, service.runtime.hashing.profile.id);
 
       const error = await failureOf(uploadList({ target: { ...target, token: 'wrong-token-0123456789abcdefghijklmnop' }, exposureId, files: [largeList] }));
 
@@ -125,7 +125,7 @@ describe('uploading and publishing through the admin client', () => {
     it('then the upload fails saying how much was sent and that nothing goes live, and the staged rows are deleted', async () => {
       const exposureId = await createExposure(service.app, await createIncident(service.app));
       const largeList = path.join(dir, 'large-dropped.txt');
-      await writeRandomListFile(largeList, 100_000, service.runtime.profile.id);
+      await writeRandomListFile(largeList, 100_000, service.runtime.hashing.profile.id);
       const upload = failureOf(uploadList({ target, exposureId, files: [largeList] }));
       await until('rows of the upload are staged', async () => ((await listVersionKeys(redis, prefix, exposureId, 1)).length > 0 ? true : undefined), 30_000);
 

@@ -83,7 +83,7 @@ describe('GET /metrics', () => {
   it('when the list service loads a list, then rows and finished imports are counted', async () => {
     const before = await scrape();
     const rows = [new Uint8Array(32).fill(1), new Uint8Array(32).fill(2), new Uint8Array(32).fill(1)];
-    await service.runtime.lists.replaceList('metrics-exposure', service.runtime.profile, [rows.slice(0, 2), rows.slice(2)]);
+    await service.runtime.lists.service.replaceList('metrics-exposure', service.runtime.hashing.profile, [rows.slice(0, 2), rows.slice(2)]);
 
     const after = (await scrape()).text;
 

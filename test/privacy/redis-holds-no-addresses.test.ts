@@ -55,7 +55,7 @@ describe('privacy: Redis after a demo seed and a batch of checks', () => {
     const listed = Object.values(DEMO_LIST_ADDRESSES).flat();
     const addresses = [...new Set([...checkedAddresses, ...listed])];
     const normalized = [...new Set(addresses.map(normalizeEmail))];
-    const argon2Outputs = await Promise.all(normalized.map((email) => argon2idOf(email, service.runtime.profile)));
+    const argon2Outputs = await Promise.all(normalized.map((email) => argon2idOf(email, service.runtime.hashing.profile)));
 
     const needles: Buffer[] = [
       ...addresses.map((address) => Buffer.from(address)),
@@ -78,7 +78,7 @@ describe('privacy: Redis after a demo seed and a batch of checks', () => {
   });
 
   it('when an argon2 output is planted as a hash field, then the same scan finds it (the search works)', async () => {
-    const raw = await argon2idOf('planted@example.jp', service.runtime.profile);
+    const raw = await argon2idOf('planted@example.jp', service.runtime.hashing.profile);
     const planted = `${service.config.redisKeyPrefix}planted-for-this-test`;
     await redis.hset(planted, raw, '');
     try {

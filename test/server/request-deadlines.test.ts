@@ -103,7 +103,7 @@ describe('a real listening server with a short request deadline and upload idle 
     server = createHttpServer(service.app, service.config.requestTimeoutMs);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;
-    profileId = service.runtime.profile.id;
+    profileId = service.runtime.hashing.profile.id;
   });
   afterAll(async () => {
     server.closeAllConnections();

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import { csrfOf, newStaff, PASSWORD, sessionCookieOf, startStaffService, type StaffTestService } from './staff-fixtures';
 

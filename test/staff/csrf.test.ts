@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { csrfFor, csrfOf, LOGIN_CSRF_FIELD, newStaff, PASSWORD, signedIn, startStaffService, type StaffTestService } from './staff-fixtures';
 
 describe('CSRF protection of the consoles', () => {
@@ -95,11 +95,11 @@ describe('CSRF protection of the consoles', () => {
 
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('csrf_rejected');
-    expect(await service.runtime.adminCatalog.listIncidents()).toEqual([]);
+    expect(await service.runtime.catalog.admin.listIncidents()).toEqual([]);
   });
 
   it('when a bearer token is used, then no CSRF token is needed: it is not an ambient credential', async () => {
-    const created = await service.runtime.apiTokens.createToken(admin.id, 'ci');
+    const created = await service.runtime.tokens.service.createToken(admin.id, 'ci');
 
     const response = await request(service.app)
       .post('/api/v1/admin/incidents')

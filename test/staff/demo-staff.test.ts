@@ -39,12 +39,12 @@ describe('staff sign-in in demo mode (no Redis)', () => {
   });
 
   it('when demo-admin makes an API token, then it opens the admin API and stops once revoked', async () => {
-    const admin = await service.runtime.staff.getByUsername('demo-admin');
-    const created = await service.runtime.apiTokens.createToken(admin!.id, 'demo');
+    const admin = await service.runtime.staff.service.getByUsername('demo-admin');
+    const created = await service.runtime.tokens.service.createToken(admin!.id, 'demo');
     const call = () => request(service.app).get('/api/v1/admin/incidents').set('Authorization', `Bearer ${created.token}`);
 
     expect((await call()).status).toBe(200);
-    await service.runtime.apiTokens.revokeToken(admin!.id, created.record.id);
+    await service.runtime.tokens.service.revokeToken(admin!.id, created.record.id);
     expect((await call()).status).toBe(401);
   });
 });

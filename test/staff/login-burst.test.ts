@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { csrfOf, newStaff, PASSWORD, sessionCookieOf, startStaffService, type StaffTestService } from './staff-fixtures';
 
@@ -53,10 +52,10 @@ describe('sign-in throttling under a burst of parallel attempts', () => {
       .then((response) => response);
   }
 
-  const verifications = () => service.runtime.passwordQueue.stats().finished;
+  const verifications = () => service.runtime.staff.passwordQueue.stats().finished;
 
   async function failedSignInsOf(username: string): Promise<number> {
-    const page = await service.runtime.audit.query({ action: 'staff.login_failed', actorUsername: username, limit: 200 });
+    const page = await service.runtime.audit.service.query({ action: 'staff.login_failed', actorUsername: username, limit: 200 });
     return page.events.length;
   }
 

@@ -27,7 +27,7 @@ describe('the password queue', () => {
   });
   let baseUrl = '';
 
-  const stats = () => service.runtime.passwordQueue.stats();
+  const stats = () => service.runtime.staff.passwordQueue.stats();
 
   async function signInForm(): Promise<{ cookie: string; token: string }> {
     const page = await fetch(`${baseUrl}/staff/login`);
@@ -51,7 +51,7 @@ describe('the password queue', () => {
   it(`when ${BURST} sign-ins arrive at once, then beyond one running and one waiting they are refused 503 overloaded with Retry-After, before any hashing`, async () => {
     const form = await signInForm();
     const before = stats();
-    const checksBefore = service.runtime.checkQueue.stats().finished;
+    const checksBefore = service.runtime.check.queue.stats().finished;
 
     const answers = await Promise.all(
       Array.from({ length: BURST }, (_, i) => attempt(form, `burst-user-${i}`, { Accept: 'application/json' })),
@@ -67,7 +67,7 @@ describe('the password queue', () => {
     expect(after.shed - before.shed).toBe(shed.length);
     expect(after.finished - before.finished).toBe(checked.length);
     // Not one of them went through the checks' queue: sign-ins cannot take the checks' places.
-    expect(service.runtime.checkQueue.stats().finished).toBe(checksBefore);
+    expect(service.runtime.check.queue.stats().finished).toBe(checksBefore);
   });
 
   it('when a sign-in is shed, then the browser gets a short page saying to retry in a few seconds, in its language', async () => {
@@ -113,11 +113,11 @@ describe('the password queue', () => {
   it('when accounts are created while the queue is full, then the one beyond it is refused 503 overloaded and not created', async () => {
     const running = newStaff(service.runtime, 'support');
     const waiting = newStaff(service.runtime, 'support');
-    const beyond = service.runtime.staff.createStaff({ username: 'beyond-the-queue', role: 'support', password: PASSWORD });
+    const beyond = service.runtime.staff.service.createStaff({ username: 'beyond-the-queue', role: 'support', password: PASSWORD });
 
     await expect(beyond).rejects.toMatchObject({ code: 'overloaded', status: 503 });
     await expect(running).resolves.toBeDefined();
     await expect(waiting).resolves.toBeDefined();
-    expect(await service.runtime.staff.getByUsername('beyond-the-queue')).toBeNull();
+    expect(await service.runtime.staff.service.getByUsername('beyond-the-queue')).toBeNull();
   });
 });

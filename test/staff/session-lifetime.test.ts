@@ -59,7 +59,7 @@ describe('staff session lifetime', () => {
     const api = await signedIn(service.app, admin.username);
     expect((await api.get('/api/v1/admin/incidents')).status).toBe(200);
 
-    await service.runtime.staff.setDisabled(admin.id, true);
+    await service.runtime.staff.service.setDisabled(admin.id, true);
 
     expect((await pages.get('/admin')).status).toBe(303);
     expect((await api.get('/api/v1/admin/incidents')).status).toBe(401);
@@ -67,7 +67,7 @@ describe('staff session lifetime', () => {
 
   it('when an account is disabled, then it cannot sign in, with the same message as a wrong password', async () => {
     const admin = await newStaff(service.runtime, 'admin');
-    await service.runtime.staff.setDisabled(admin.id, true);
+    await service.runtime.staff.service.setDisabled(admin.id, true);
     const agent = request.agent(service.app);
     const page = await agent.get('/staff/login?lang=en');
 
@@ -82,8 +82,8 @@ describe('staff session lifetime', () => {
 
   it('when an account is enabled again, then it can sign in again', async () => {
     const admin = await newStaff(service.runtime, 'admin');
-    await service.runtime.staff.setDisabled(admin.id, true);
-    await service.runtime.staff.setDisabled(admin.id, false);
+    await service.runtime.staff.service.setDisabled(admin.id, true);
+    await service.runtime.staff.service.setDisabled(admin.id, false);
 
     await expect(signedIn(service.app, admin.username)).resolves.toBeDefined();
   });
@@ -92,7 +92,7 @@ describe('staff session lifetime', () => {
     const member = await newStaff(service.runtime, 'support');
     const agent = await signedIn(service.app, member.username);
 
-    await service.runtime.staff.resetPassword(member.id, 'a brand new passphrase');
+    await service.runtime.staff.service.resetPassword(member.id, 'a brand new passphrase');
 
     expect((await agent.get('/support')).status).toBe(303);
     await expect(signedIn(service.app, member.username)).rejects.toThrow();
@@ -105,7 +105,7 @@ describe('staff session lifetime', () => {
     const agent = await signedIn(service.app, member.username);
     expect((await agent.get('/admin')).status).toBe(200);
 
-    await service.runtime.staff.setRole(member.id, 'support');
+    await service.runtime.staff.service.setRole(member.id, 'support');
 
     expect((await agent.get('/admin')).status).toBe(403);
     expect((await agent.get('/support')).status).toBe(200);

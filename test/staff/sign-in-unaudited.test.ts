@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import { newStaff, PASSWORD, sessionCookieOf, signInWith, startStaffService, type StaffTestService } from './staff-fixtures';
 
@@ -73,7 +73,7 @@ describe('signing in when the audit log cannot be written', () => {
 
     expect(response.status).toBe(303);
     expect((await agent.get('/admin')).status).toBe(200);
-    const recorded = await service.runtime.audit.query({ action: 'staff.login', actorUsername: admin.username });
+    const recorded = await service.runtime.audit.service.query({ action: 'staff.login', actorUsername: admin.username });
     expect(recorded.events).toHaveLength(1);
   });
 });

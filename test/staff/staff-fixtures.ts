@@ -3,8 +3,8 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import type { Config } from '../../src/config/config';
-import { appDepsOf, openRuntime, type Runtime } from '../../src/runtime';
-import type { StaffMember, StaffRole } from '../../src/staff/staff-model';
+import { openService, type Service } from '../../src/service';
+import type { StaffMember, StaffRole } from '../../src/actor/staff-member';
 import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { hexKey, testConfig } from '../support/test-app';
 import { testRedisUrl, uniquePrefix } from '../support/test-redis';
@@ -26,7 +26,7 @@ export class FakeClock {
 
 export interface StaffTestService {
   app: Express;
-  runtime: Runtime;
+  runtime: Service;
   config: Config;
   clock: FakeClock;
   close(): Promise<void>;
@@ -49,8 +49,8 @@ export async function startStaffService(
       : testConfig({ ...FAST_ARGON2, ...env });
   const clock = new FakeClock();
   const logger = pino({ level: 'silent' });
-  const runtime = await openRuntime(config, { logger, clock: clock.now });
-  const app = createApp(appDepsOf(runtime, logger));
+  const runtime = await openService(config, { logger, clock: clock.now });
+  const app = createApp(runtime);
   return { app, runtime, config, clock, close: () => runtime.close() };
 }
 
@@ -59,9 +59,9 @@ export const PASSWORD = 'correct horse battery staple';
 let counter = 0;
 
 /** A new account with a username of its own, made through the service (as the admin console and create-admin do). */
-export async function newStaff(runtime: Runtime, role: StaffRole, password = PASSWORD): Promise<StaffMember> {
+export async function newStaff(runtime: Service, role: StaffRole, password = PASSWORD): Promise<StaffMember> {
   counter += 1;
-  return runtime.staff.createStaff({ username: `${role}-${counter}-${process.pid}`, role, password });
+  return runtime.staff.service.createStaff({ username: `${role}-${counter}-${process.pid}`, role, password });
 }
 
 /** The hidden field of the sign-in form: a signed double-submit token (HMAC, a dot, random bytes; hex). */

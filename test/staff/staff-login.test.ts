@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import {
   csrfOf,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { csrfFor, newStaff, signedIn, startStaffService, type StaffTestService } from './staff-fixtures';
 
 const ADMIN_PAGES = ['/admin', '/admin/incidents', '/admin/staff', '/admin/tokens', '/admin/audit', '/admin/stats'];
@@ -41,7 +41,7 @@ describe('staff roles: who may open what', () => {
 
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('forbidden');
-    const incidents = await service.runtime.adminCatalog.listIncidents();
+    const incidents = await service.runtime.catalog.admin.listIncidents();
     expect(incidents).toEqual([]);
   });
 

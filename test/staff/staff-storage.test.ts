@@ -62,7 +62,7 @@ describe('what staff sign-in keeps in Redis', () => {
   it('when the service hands out a staff member, then it carries no password material', async () => {
     const member = await newStaff(service.runtime, 'support');
 
-    const listed = (await service.runtime.staff.list()).find((other) => other.id === member.id);
+    const listed = (await service.runtime.staff.service.list()).find((other) => other.id === member.id);
 
     expect(Object.keys(listed!).sort()).toEqual(['createdAt', 'disabled', 'id', 'role', 'updatedAt', 'username']);
   });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
 import { startSeededStaffService } from '../support-console/support-console-fixtures';
 

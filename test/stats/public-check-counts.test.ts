@@ -1,9 +1,7 @@
 import type Redis from 'ioredis';
 import pino from 'pino';
 import request from 'supertest';
-import { createApp } from '../../src/app';
-import { appDepsOf } from '../../src/runtime';
-import { StatsService, type StatsSummary } from '../../src/stats/stats-service';
+import type { StatsSummary } from '../../src/stats/stats-service';
 import { startTestService, type TestService } from '../support/test-app';
 import { newTestRedis } from '../support/test-redis';
 
@@ -13,7 +11,7 @@ const SUPPORT_ACTOR = { kind: 'staff', staffId: 'st-1', username: 'sato.support'
 
 /** Two days, so a run across midnight (UTC) still sees every check; a summary writes the counts held in memory first. */
 async function totals(service: TestService): Promise<{ checks: number; matches: (exposureId: string) => number }> {
-  const summary: StatsSummary = await service.runtime.stats.summary(2);
+  const summary: StatsSummary = await service.runtime.stats.service.summary(2);
   return {
     checks: summary.days.reduce((sum, day) => sum + day.checks, 0),
     matches: (exposureId) => summary.matchesByExposure.find((entry) => entry.exposureId === exposureId)?.matches ?? 0,
@@ -56,7 +54,7 @@ describe('statistics of public checks', () => {
     it('then a support check on a caller\'s behalf is not counted as a public check', async () => {
       const before = await totals(service);
 
-      const answer = await service.runtime.staffCheck.checkForCaller({
+      const answer = await service.runtime.support.service.checkForCaller({
         actor: SUPPORT_ACTOR,
         ticketRef: 'ZD-STATS-1',
         email: 'taro.yamada@example.jp',
@@ -77,7 +75,8 @@ describe('statistics of public checks', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
     beforeAll(async () => {
-      service = await startTestService({ store: 'redis', seed: true });
+      const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
+      service = await startTestService({ store: 'redis', seed: true, logger });
       redis = newTestRedis();
       process.on('unhandledRejection', onUnhandled);
     });
@@ -88,9 +87,8 @@ describe('statistics of public checks', () => {
     });
 
     it('then the customer still gets the right answer, and the failure is logged without the address', async () => {
-      const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
-      const stats = new StatsService({ store: service.runtime.stores.stats, logger });
-      const app = createApp({ ...appDepsOf(service.runtime, logger), stats });
+      const { app } = service;
+      const stats = service.runtime.stats.service;
       // Today's counters as a key of the wrong type: every count now fails inside Redis.
       const today = new Date().toISOString().slice(0, 10);
       for (const day of [today, new Date(Date.now() + 60_000).toISOString().slice(0, 10)]) {

@@ -51,7 +51,7 @@ describe('privacy: the audit log after support checks of listed addresses', () =
     redis = newTestRedis();
     for (const [index, email] of CHECKED.entries()) {
       answers.push(
-        await service.runtime.staffCheck.checkForCaller({
+        await service.runtime.support.service.checkForCaller({
           actor: index % 2 === 0 ? SUPPORT : TOKEN,
           ticketRef: `ZD-${5000 + index}`,
           email,
@@ -66,7 +66,7 @@ describe('privacy: the audit log after support checks of listed addresses', () =
 
   async function needles(): Promise<Buffer[]> {
     const normalized = [...new Set(CHECKED.map(normalizeEmail))];
-    const argon2Outputs = await Promise.all(normalized.map((email) => argon2idOf(email, service.runtime.profile)));
+    const argon2Outputs = await Promise.all(normalized.map((email) => argon2idOf(email, service.runtime.hashing.profile)));
     return [
       ...CHECKED.map((address) => Buffer.from(address)),
       ...CHECKED.map((address) => Buffer.from(address.trim())),
@@ -80,14 +80,14 @@ describe('privacy: the audit log after support checks of listed addresses', () =
   }
 
   it('when the checks were answered, then every one of them was audited (the scan below has something to search)', async () => {
-    const { events } = await service.runtime.audit.query({ action: 'support.check' });
+    const { events } = await service.runtime.audit.service.query({ action: 'support.check' });
     expect(events.map((event) => event.id).sort()).toEqual(answers.map((answer) => answer.auditEventId).sort());
     expect(answers.filter((answer) => answer.affected)).toHaveLength(5);
     expect(events.filter((event) => (event.matchedExposureIds ?? []).length > 0)).toHaveLength(5);
   });
 
   it('when every field of every audit event is searched, then no address, normalized address, local part or argon2 output is found', async () => {
-    const { events } = await service.runtime.audit.query({ limit: 500 });
+    const { events } = await service.runtime.audit.service.query({ limit: 500 });
     const text = Buffer.from(JSON.stringify(events));
 
     const found = (await needles()).filter((needle) => text.includes(needle));

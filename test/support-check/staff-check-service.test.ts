@@ -27,11 +27,11 @@ describe('support checks on a caller\'s behalf', () => {
   });
 
   const auditedChecks = async (ticketRef: string) =>
-    (await service.runtime.audit.query({ action: 'support.check', ticketRef })).events;
+    (await service.runtime.audit.service.query({ action: 'support.check', ticketRef })).events;
 
   describe('when a member of staff checks a listed address with a ticket reference', () => {
     it('then the answer names the matched exposures with everything staff see, and the audit event was written first', async () => {
-      const answer = await service.runtime.staffCheck.checkForCaller({
+      const answer = await service.runtime.support.service.checkForCaller({
         actor: SUPPORT,
         ticketRef: 'ZD-48213',
         email: 'taro.yamada@example.jp',
@@ -56,7 +56,7 @@ describe('support checks on a caller\'s behalf', () => {
 
   describe('when the address is in no list', () => {
     it('then the answer is "not found here" and the event records an empty list of matches', async () => {
-      const answer = await service.runtime.staffCheck.checkForCaller({
+      const answer = await service.runtime.support.service.checkForCaller({
         actor: SUPPORT,
         ticketRef: 'ZD-00001',
         email: 'not.listed@example.com',
@@ -70,7 +70,7 @@ describe('support checks on a caller\'s behalf', () => {
 
   describe('when the ticket reference is typed in full-width characters', () => {
     it('then it is stored in the form a later search types', async () => {
-      const answer = await service.runtime.staffCheck.checkForCaller({
+      const answer = await service.runtime.support.service.checkForCaller({
         actor: SUPPORT,
         ticketRef: ' ＺＤ－７７７ ',
         email: 'hanako.suzuki@example.jp',
@@ -103,31 +103,31 @@ describe('support checks on a caller\'s behalf', () => {
     ['a zero-width space', 'ZD-\u200B12'],
   ])('when the ticket reference is %s', (_what, ticketRef) => {
     it('then it is a 400 invalid_ticket_ref naming the field, and nothing is checked or audited', async () => {
-      const before = (await service.runtime.audit.query({ limit: 500 })).events.length;
-      const hashesBefore = service.runtime.checkQueue.stats().finished;
+      const before = (await service.runtime.audit.service.query({ limit: 500 })).events.length;
+      const hashesBefore = service.runtime.check.queue.stats().finished;
 
-      const error = await service.runtime.staffCheck
+      const error = await service.runtime.support.service
         .checkForCaller({ actor: SUPPORT, ticketRef, email: 'taro.yamada@example.jp' })
         .catch((caught: unknown) => caught);
 
       expect(error).toMatchObject({ status: 400, code: 'invalid_ticket_ref', field: 'ticketRef' });
       expect(String((error as Error).message)).not.toContain('taro.yamada');
-      expect(service.runtime.checkQueue.stats().finished).toBe(hashesBefore);
-      expect((await service.runtime.audit.query({ limit: 500 })).events).toHaveLength(before);
+      expect(service.runtime.check.queue.stats().finished).toBe(hashesBefore);
+      expect((await service.runtime.audit.service.query({ limit: 500 })).events).toHaveLength(before);
     });
   });
 
   describe('when the ticket reference is exactly 64 characters', () => {
     it('then it is accepted', async () => {
       const ticketRef = `T-${'9'.repeat(62)}`;
-      const answer = await service.runtime.staffCheck.checkForCaller({ actor: SUPPORT, ticketRef, email: 'x.y@example.com' });
+      const answer = await service.runtime.support.service.checkForCaller({ actor: SUPPORT, ticketRef, email: 'x.y@example.com' });
       expect((await auditedChecks(ticketRef)).map((event) => event.id)).toEqual([answer.auditEventId]);
     });
   });
 
   describe('when the address itself is invalid', () => {
     it('then it is the same 400 invalid_email as for customers, and no event is written', async () => {
-      const error = await service.runtime.staffCheck
+      const error = await service.runtime.support.service
         .checkForCaller({ actor: SUPPORT, ticketRef: 'ZD-BAD-EMAIL', email: 'not an address' })
         .catch((caught: unknown) => caught);
 
@@ -142,7 +142,7 @@ describe('support checks on a caller\'s behalf', () => {
       // The audit stream's key holds a string: XADD fails inside Redis, a real failure of the real store.
       await redis.set(`${prefix}audit:events`, 'not a stream');
       const staffCheck = new StaffCheckService({
-        checker: service.runtime.check,
+        checker: service.runtime.check.service,
         audit: new AuditService({ store: new RedisAuditStore(redis, prefix) }),
         limit: memoryRateCounters()(STAFF_CHECK_RULE),
       });
@@ -165,14 +165,14 @@ describe('support checks on a caller\'s behalf', () => {
       // Every attempt spends from the budget, even one whose address turns out invalid: cheap to send here.
       for (let index = 0; index < STAFF_CHECK_RULE.points; index += 1) {
         await expect(
-          service.runtime.staffCheck.checkForCaller({ actor: limited, ticketRef: `RL-${index}`, email: 'invalid' }),
+          service.runtime.support.service.checkForCaller({ actor: limited, ticketRef: `RL-${index}`, email: 'invalid' }),
         ).rejects.toMatchObject({ code: 'invalid_email' });
       }
 
-      const refused = await service.runtime.staffCheck
+      const refused = await service.runtime.support.service
         .checkForCaller({ actor: limited, ticketRef: 'RL-LAST', email: 'taro.yamada@example.jp' })
         .catch((caught: unknown) => caught);
-      const other = await service.runtime.staffCheck.checkForCaller({
+      const other = await service.runtime.support.service.checkForCaller({
         actor: OTHER_SUPPORT,
         ticketRef: 'RL-OTHER',
         email: 'taro.yamada@example.jp',
@@ -197,14 +197,14 @@ describe('support checks in demo mode (memory store)', () => {
   });
 
   it('when a check is made, then it is answered and audited in memory', async () => {
-    const answer = await service.runtime.staffCheck.checkForCaller({
+    const answer = await service.runtime.support.service.checkForCaller({
       actor: { kind: 'break-glass' },
       ticketRef: 'DEMO-1',
       email: 'hanako.suzuki@example.jp',
     });
 
     expect(answer.exposures.map(({ exposure }) => exposure.id)).toEqual([PROMOTION]);
-    expect((await service.runtime.audit.query()).events).toEqual([
+    expect((await service.runtime.audit.service.query()).events).toEqual([
       expect.objectContaining({ id: answer.auditEventId, actor: { kind: 'break-glass' }, ticketRef: 'DEMO-1' }),
     ]);
   });

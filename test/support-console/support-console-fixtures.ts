@@ -6,7 +6,7 @@ import { csrfFor, startStaffService, type StaffTestService } from '../staff/staf
 export async function startSeededStaffService(env: Record<string, string> = {}): Promise<StaffTestService> {
   const service = await startStaffService({ env });
   const { runtime } = service;
-  await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
+  await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists.service, profile: runtime.hashing.profile });
   return service;
 }
 

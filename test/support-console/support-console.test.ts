@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { STAFF_CHECK_RULE } from '../../src/support/staff-check-service';
 import { newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
 import { inputValue, postCheck, startSeededStaffService } from './support-console-fixtures';
@@ -28,14 +28,14 @@ describe('the support console: checking an address for a caller', () => {
     support = await newStaff(service.runtime, 'support');
     admin = await newStaff(service.runtime, 'admin');
     supportAgent = await signedIn(service.app, support.username);
-    await service.runtime.adminCatalog.updateExposure(CATALOG, { talkingPoints: TALKING_POINTS });
+    await service.runtime.catalog.admin.updateExposure(CATALOG, { talkingPoints: TALKING_POINTS });
   });
   afterAll(async () => {
     await service.close();
   });
 
   const checkEvents = async (ticketRef: string): Promise<AuditEvent[]> =>
-    (await service.runtime.audit.query({ action: 'support.check', ticketRef })).events;
+    (await service.runtime.audit.service.query({ action: 'support.check', ticketRef })).events;
 
   describe('when nobody is signed in', () => {
     it('then the form leads to the sign-in page, a posted check is refused, and nothing is checked', async () => {
@@ -173,7 +173,7 @@ describe('the support console: checking an address for a caller', () => {
 
   describe('when the talking points exist only in Japanese and the staff member reads English', () => {
     it('then the Japanese text is shown, marked as Japanese', async () => {
-      await service.runtime.adminCatalog.updateExposure(PROMOTION, { talkingPoints: { ja: TALKING_POINTS.ja } });
+      await service.runtime.catalog.admin.updateExposure(PROMOTION, { talkingPoints: { ja: TALKING_POINTS.ja } });
 
       const response = await postCheck(supportAgent, { ticketRef: 'ZD-LANG-1', email: PROMOTION_ONLY, lang: 'en' });
 
@@ -196,7 +196,7 @@ describe('the support console: checking an address for a caller', () => {
 
   describe('when the address is in a sensitive exposure', () => {
     it('then staff see it, marked sensitive in words, though the public check does not', async () => {
-      await service.runtime.adminCatalog.updateExposure(PROMOTION, { sensitive: true });
+      await service.runtime.catalog.admin.updateExposure(PROMOTION, { sensitive: true });
       try {
         const response = await postCheck(supportAgent, { ticketRef: 'ZD-SENS-1', email: PROMOTION_ONLY });
         const publicAnswer = await request(service.app).post('/api/v1/check').send({ email: PROMOTION_ONLY });
@@ -208,7 +208,7 @@ describe('the support console: checking an address for a caller', () => {
         expect((await checkEvents('ZD-SENS-1'))[0]?.matchedExposureIds).toEqual([PROMOTION]);
         expect(publicAnswer.body.affected).toBe(false);
       } finally {
-        await service.runtime.adminCatalog.updateExposure(PROMOTION, { sensitive: false });
+        await service.runtime.catalog.admin.updateExposure(PROMOTION, { sensitive: false });
       }
     });
   });
@@ -227,7 +227,7 @@ describe('the support console: checking an address for a caller', () => {
 
   describe('when the ticket reference is missing', () => {
     it('then the form comes back with 400 and the message, the address not echoed, and nothing audited', async () => {
-      const before = (await service.runtime.audit.query({ action: 'support.check', limit: 500 })).events.length;
+      const before = (await service.runtime.audit.service.query({ action: 'support.check', limit: 500 })).events.length;
 
       const response = await postCheck(supportAgent, { ticketRef: '  ', email: LISTED });
 
@@ -237,7 +237,7 @@ describe('the support console: checking an address for a caller', () => {
       expect(response.text).not.toContain(LISTED);
       expect(response.text).not.toContain('taro.yamada');
       expect(inputValue(response.text, 'email')).toBeUndefined();
-      expect((await service.runtime.audit.query({ action: 'support.check', limit: 500 })).events).toHaveLength(before);
+      expect((await service.runtime.audit.service.query({ action: 'support.check', limit: 500 })).events).toHaveLength(before);
     });
   });
 
@@ -258,7 +258,7 @@ describe('the support console: checking an address for a caller', () => {
     ['URL-encoded in full-width characters', 'taro.yamada％４０example.jp'],
   ])('when an address %s is typed into the ticket reference field', (_how, typed) => {
     it('then it is refused with 400, in the console\'s language, not put back in the field, and nothing is audited', async () => {
-      const before = (await service.runtime.audit.query({ limit: 500 })).events.length;
+      const before = (await service.runtime.audit.service.query({ limit: 500 })).events.length;
 
       const english = await postCheck(supportAgent, { ticketRef: typed, email: LISTED });
       const japanese = await postCheck(supportAgent, { ticketRef: typed, email: LISTED, lang: 'ja' });
@@ -271,8 +271,8 @@ describe('the support console: checking an address for a caller', () => {
         expect(inputValue(response.text, 'ticketRef')).toBe('');
         expect(response.text).not.toContain('taro.yamada');
       }
-      expect(JSON.stringify((await service.runtime.audit.query({ limit: 500 })).events.slice(0, 5))).not.toMatch(/%|％|taro/);
-      expect((await service.runtime.audit.query({ limit: 500 })).events).toHaveLength(before);
+      expect(JSON.stringify((await service.runtime.audit.service.query({ limit: 500 })).events.slice(0, 5))).not.toMatch(/%|％|taro/);
+      expect((await service.runtime.audit.service.query({ limit: 500 })).events).toHaveLength(before);
     });
   });
 

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { TestService } from './test-app';
 
-/** Debian's Chromium, never a downloaded browser (DESIGN section 7). */
+/** Debian's Chromium (/usr/bin/chromium; scripts/install-system-packages.sh installs it), never a browser playwright downloads. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { ConfigError } from '../../src/errors/config-error';
 
 /** The message of the ConfigError that loading `env` raises; fails the test if it loads. */
 export function configErrorOf(env: Record<string, string>): string {

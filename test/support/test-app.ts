@@ -1,15 +1,15 @@
 import type { Express } from 'express';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
-import { appDepsOf, openRuntime, prepareToServe, type Runtime } from '../../src/runtime';
+import { openService, prepareToServe, type Service } from '../../src/service';
 import { testRedisUrl, uniquePrefix } from './test-redis';
 
 export interface TestService {
   app: Express;
-  runtime: Runtime;
+  runtime: Service;
   config: Config;
   close(): Promise<void>;
 }
@@ -31,7 +31,15 @@ export function testConfig(env: Record<string, string | undefined>): Config {
 
 /** The real app over a real store, prepared as the server prepares it: Redis under a fresh prefix, or the embedded demo store. */
 export async function startTestService(
-  options: { store: 'redis' | 'memory'; prefix?: string; key?: string; seed?: boolean; env?: Record<string, string> } = {
+  options: {
+    store: 'redis' | 'memory';
+    prefix?: string;
+    key?: string;
+    seed?: boolean;
+    env?: Record<string, string>;
+    /** Default: silent. */
+    logger?: Logger;
+  } = {
     store: 'redis',
   },
 ): Promise<TestService> {
@@ -44,13 +52,13 @@ export async function startTestService(
           ...options.env,
         })
       : testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env });
-  const logger = pino({ level: 'silent' });
-  const runtime = await openRuntime(config, { logger });
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const runtime = await openService(config, { logger });
   // As the server does before it listens.
-  await prepareToServe(runtime, logger);
+  await prepareToServe(runtime);
   if (options.seed && !runtime.demoMode) {
-    await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists, profile: runtime.profile });
+    await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists.service, profile: runtime.hashing.profile });
   }
-  const app = createApp(appDepsOf(runtime, logger));
+  const app = createApp(runtime);
   return { app, runtime, config, close: () => runtime.close() };
 }

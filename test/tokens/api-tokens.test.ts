@@ -6,8 +6,7 @@ import request from 'supertest';
 import { requireAdminToken } from '../../src/admin/require-admin-token';
 import { errorMiddleware } from '../../src/http/error-middleware';
 import { actorOf } from '../../src/actor/actor';
-import { staffHttp } from '../../src/sign-in/staff-auth';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
 import { keysWithPrefix, newTestRedis } from '../support/test-redis';
 import { newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
@@ -27,7 +26,7 @@ describe('per-admin API tokens', () => {
     await service.close();
   });
 
-  const tokens = () => service.runtime.apiTokens;
+  const tokens = () => service.runtime.tokens.service;
   const adminApi = (token: string) => request(service.app).get('/api/v1/admin/incidents').set('Authorization', `Bearer ${token}`);
 
   async function twoAdmins(): Promise<[StaffMember, StaffMember]> {
@@ -105,10 +104,10 @@ describe('per-admin API tokens', () => {
     const [owner] = await twoAdmins();
     const created = await tokens().createToken(owner.id, 'ci');
 
-    await service.runtime.staff.setDisabled(owner.id, true);
+    await service.runtime.staff.service.setDisabled(owner.id, true);
     expect((await adminApi(created.token)).status).toBe(401);
 
-    await service.runtime.staff.setDisabled(owner.id, false);
+    await service.runtime.staff.service.setDisabled(owner.id, false);
     expect((await adminApi(created.token)).status).toBe(200);
   });
 
@@ -116,7 +115,7 @@ describe('per-admin API tokens', () => {
     const [owner] = await twoAdmins();
     const created = await tokens().createToken(owner.id, 'ci');
 
-    await service.runtime.staff.setRole(owner.id, 'support');
+    await service.runtime.staff.service.setRole(owner.id, 'support');
     const response = await adminApi(created.token);
 
     expect(response.status).toBe(403);
@@ -126,7 +125,7 @@ describe('per-admin API tokens', () => {
   it('when support staff or a disabled admin ask for a token, then none is made', async () => {
     const support = await newStaff(service.runtime, 'support');
     const [disabled] = await twoAdmins();
-    await service.runtime.staff.setDisabled(disabled.id, true);
+    await service.runtime.staff.service.setDisabled(disabled.id, true);
 
     await expect(tokens().createToken(support.id, 'nope')).rejects.toMatchObject({ code: 'forbidden', status: 403 });
     await expect(tokens().createToken(disabled.id, 'nope')).rejects.toMatchObject({ code: 'forbidden' });
@@ -175,8 +174,8 @@ describe('the actor of an admin API request', () => {
     app.use(
       requireAdminToken({
         breakGlassToken: ADMIN_TOKEN,
-        apiTokens: service.runtime.apiTokens,
-        staffHttp: staffHttp(service.runtime.staffAuth),
+        apiTokens: service.runtime.tokens.service,
+        staffHttp: service.runtime.signIn.http,
       }),
     );
     app.get('/whoami', (_req, res) => {
@@ -194,7 +193,7 @@ describe('the actor of an admin API request', () => {
 
   it('when a per-admin token is used, then the actor names its owner and the token', async () => {
     const owner = await newStaff(service.runtime, 'admin');
-    const created = await service.runtime.apiTokens.createToken(owner.id, 'ci');
+    const created = await service.runtime.tokens.service.createToken(owner.id, 'ci');
 
     const response = await request(actorEcho()).get('/whoami').set('Authorization', `Bearer ${created.token}`);
 

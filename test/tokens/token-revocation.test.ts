@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
 import type { Actor } from '../../src/actor/actor';
-import type { StaffMember } from '../../src/staff/staff-model';
+import type { StaffMember } from '../../src/actor/staff-member';
 import { newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
@@ -24,14 +24,14 @@ describe("an admin's change to another admin's account", () => {
   async function adminWithToken(): Promise<{ a: StaffMember; b: StaffMember; token: string; tokenId: string; aToken: string }> {
     const a = await newStaff(service.runtime, 'admin');
     const b = await newStaff(service.runtime, 'admin');
-    const created = await service.runtime.apiTokens.createToken(b.id, 'load-list on the batch server');
-    const own = await service.runtime.apiTokens.createToken(a.id, 'the acting admin own');
+    const created = await service.runtime.tokens.service.createToken(b.id, 'load-list on the batch server');
+    const own = await service.runtime.tokens.service.createToken(a.id, 'the acting admin own');
     expect((await adminApi(created.token)).status).toBe(200);
     return { a, b, token: created.token, tokenId: created.record.id, aToken: own.token };
   }
 
   async function revocationsOf(staffId: string): Promise<AuditEvent[]> {
-    const { events } = await service.runtime.audit.query({ action: 'token.revoke', limit: 500 });
+    const { events } = await service.runtime.audit.service.query({ action: 'token.revoke', limit: 500 });
     return events.filter((event) => event.target?.staffId === staffId);
   }
 
@@ -43,12 +43,12 @@ describe("an admin's change to another admin's account", () => {
     it("then B's token answers 401 at once, the token is listed as revoked, and the revocation is audited as A's", async () => {
       const { a, b, token, tokenId, aToken } = await adminWithToken();
 
-      await change(service.runtime.staffAdmin.as(actorOf(a)), b.id);
+      await change(service.runtime.staff.admin.as(actorOf(a)), b.id);
 
       const refused = await adminApi(token);
       expect(refused.status).toBe(401);
       expect(refused.body.error.code).toBe('unauthorized');
-      expect((await service.runtime.apiTokens.listTokens(b.id))[0]).toMatchObject({
+      expect((await service.runtime.tokens.service.listTokens(b.id))[0]).toMatchObject({
         id: tokenId,
         revokedAt: service.clock.now().toISOString(),
       });
@@ -67,7 +67,7 @@ describe("an admin's change to another admin's account", () => {
 
   it('when B is made support and then admin again, then the revoked token stays revoked', async () => {
     const { a, b, token } = await adminWithToken();
-    const actions = service.runtime.staffAdmin.as(actorOf(a));
+    const actions = service.runtime.staff.admin.as(actorOf(a));
 
     await actions.setRole(b.id, 'support');
     await actions.setRole(b.id, 'admin');
@@ -77,7 +77,7 @@ describe("an admin's change to another admin's account", () => {
 
   it('when B is disabled and then enabled again, then the revoked token stays revoked', async () => {
     const { a, b, token } = await adminWithToken();
-    const actions = service.runtime.staffAdmin.as(actorOf(a));
+    const actions = service.runtime.staff.admin.as(actorOf(a));
 
     await actions.setDisabled(b.id, true);
     await actions.setDisabled(b.id, false);
@@ -88,7 +88,7 @@ describe("an admin's change to another admin's account", () => {
   it("when a password reset is refused (a password too short), then B's token keeps working and nothing is revoked", async () => {
     const { a, b, token } = await adminWithToken();
 
-    await expect(service.runtime.staffAdmin.as(actorOf(a)).resetPassword(b.id, 'short')).rejects.toMatchObject({ status: 400 });
+    await expect(service.runtime.staff.admin.as(actorOf(a)).resetPassword(b.id, 'short')).rejects.toMatchObject({ status: 400 });
 
     expect((await adminApi(token)).status).toBe(200);
     expect(await revocationsOf(b.id)).toEqual([]);
@@ -99,7 +99,7 @@ describe("an admin's change to another admin's account", () => {
     const browser = await signedIn(service.app, a.username);
 
     const before = await browser.get(`/admin/staff/${b.id}?lang=en`);
-    await service.runtime.staffAdmin.as(actorOf(a)).resetPassword(b.id, NEW_PASSWORD);
+    await service.runtime.staff.admin.as(actorOf(a)).resetPassword(b.id, NEW_PASSWORD);
     const after = await browser.get(`/admin/staff/${b.id}?lang=en`);
 
     expect(before.status).toBe(200);
@@ -118,10 +118,10 @@ describe("an admin's change to another admin's account", () => {
   it("when B is set to the role B already has (admin), then B's token keeps working", async () => {
     const { a, b, token } = await adminWithToken();
 
-    await service.runtime.staffAdmin.as(actorOf(a)).setRole(b.id, 'admin');
+    await service.runtime.staff.admin.as(actorOf(a)).setRole(b.id, 'admin');
 
     expect((await adminApi(token)).status).toBe(200);
   });
 });
 
-type Actions = ReturnType<StaffTestService['runtime']['staffAdmin']['as']>;
+type Actions = ReturnType<StaffTestService['runtime']['staff']['admin']['as']>;

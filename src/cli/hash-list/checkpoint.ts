@@ -1,8 +1,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { InputFormat } from './data-row';
-import type { InvalidLines } from './invalid-lines';
-import { MAX_REPORTED_INVALID_LINES } from './invalid-lines';
+import { type InvalidLines, MAX_REPORTED_INVALID_LINES } from './invalid-lines';
 import { OperatorError } from './operator-error';
 import { shardLabel, type Shard } from './shard';
 

@@ -1,8 +1,6 @@
-import type { Readable } from 'node:stream';
-import { pipeline, Transform } from 'node:stream';
+import { type Readable, pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { DataRow } from './data-row';
-import { isBlank } from './data-row';
+import { type DataRow, isBlank } from './data-row';
 import { LineIndex } from './line-index';
 import { OperatorError } from './operator-error';
 

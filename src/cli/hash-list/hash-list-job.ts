@@ -1,4 +1,4 @@
-import type { HashingProfile } from '../../hashing/hashing-profile';
+import type { HashingProfile } from '../../hashing';
 import type { HashListProgress } from './checkpoint';
 import type { InputFormat } from './data-row';
 import type { Shard } from './shard';

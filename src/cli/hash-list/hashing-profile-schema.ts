@@ -5,7 +5,7 @@ import {
   NORMALIZATION,
   hashingProfileIdOf,
   type HashingProfile,
-} from '../../hashing/hashing-profile';
+} from '../../hashing';
 import { OperatorError } from './operator-error';
 
 // The same bounds the server accepts for a new profile's costs (src/config/config.ts).

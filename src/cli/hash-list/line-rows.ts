@@ -1,5 +1,4 @@
-import type { DataRow } from './data-row';
-import { isBlank } from './data-row';
+import { type DataRow, isBlank } from './data-row';
 
 /** Far longer than any address (254 characters); a longer line is invalid and is not buffered further. */
 const MAX_LINE_BYTES = 4096;

@@ -1,5 +1,4 @@
-import type { HashingProfile } from '../../hashing/hashing-profile';
-import { argon2idOf } from '../../hashing/list-entry';
+import { type HashingProfile, argon2idOf } from '../../hashing';
 import {
   jobDifferences,
   readCheckpoint,

@@ -1,5 +1,5 @@
-import { isAppError } from '../../errors/app-error';
-import { normalizeEmail } from '../../hashing/normalize-email';
+import { isAppError } from '../../errors';
+import { normalizeEmail } from '../../hashing';
 
 /** Why a row yields no list row; reported as counts and line numbers only. */
 export type UnusableRow = 'not-an-address' | 'not-utf8';

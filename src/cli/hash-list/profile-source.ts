@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { HashingProfile } from '../../hashing/hashing-profile';
+import type { HashingProfile } from '../../hashing';
 import { parseHashingProfile } from './hashing-profile-schema';
 import { OperatorError } from './operator-error';
 

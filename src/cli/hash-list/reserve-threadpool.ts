@@ -1,4 +1,4 @@
-import { ensureThreadpoolSize, hashingConcurrency } from '../../shared/threadpool-size';
+import { ensureThreadpoolSize, hashingConcurrency } from '../../shared';
 
 /**
  * Imported for its side effect, first thing in an entry point that hashes on all cores (like

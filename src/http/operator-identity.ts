@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../i18n/localized-text';
+import type { LocalizedText } from '../i18n';
 
 /**
  * Who runs this service, shown on every public page. A wary customer checks the link: it must lead

@@ -1,0 +1,73 @@
+import type { StaffConsoleMessages } from './staff-console-messages';
+
+export const STAFF_CONSOLE_EN: StaffConsoleMessages = {
+  done: {
+    staffCreated: 'The account was created. Give the person their username and password by a safe channel.',
+    roleChanged: 'The role was changed.',
+    disabled: 'The account is disabled: its sessions have ended and its API tokens no longer work.',
+    enabled: 'The account is enabled again.',
+    passwordReset: 'The password was reset; every session of the account has ended.',
+  },
+  staffAdmin: {
+    title: 'Staff',
+    intro: 'Support staff check addresses for callers; admins also run incidents, lists, staff and tokens.',
+    columns: { username: 'Username', displayName: 'Display name', role: 'Role', state: 'State', created: 'Created' },
+    enabled: 'Enabled',
+    disabled: 'Disabled',
+    you: '(you)',
+    roleHints: {
+      admin: 'Admin: everything, including staff accounts, lists and the audit log.',
+      support: 'Support: checks addresses for callers; nothing else.',
+    },
+    newHeading: 'New staff account',
+    username: {
+      label: 'Username',
+      hint: '3 to 40 characters: lower-case letters, digits and . _ - (not an email address). Cannot be changed later.',
+    },
+    displayName: { label: 'Display name', hint: 'How the console names the person; at most 100 characters.' },
+    role: 'Role',
+    password: { label: 'Initial password', hint: '12 to 256 characters. Give it to the person by a safe channel.' },
+    passwordAgain: 'The same password again',
+    create: 'Create account',
+    back: 'All staff',
+    updated: 'Last changed',
+    ownAccount: 'This is your own account: you cannot change its role or disable it. Another admin can.',
+    roleHeading: 'Role',
+    changeRole: 'Change role',
+    stateHeadingDisable: 'Disable the account',
+    stateHeadingEnable: 'Enable the account',
+    disableIntro: 'A disabled account cannot sign in; its sessions end at once and its API tokens are revoked.',
+    enableIntro: 'The account is disabled. Enabled again, it signs in with its current password.',
+    disableLink: 'Disable this account…',
+    enableLink: 'Enable this account…',
+    passwordHeading: 'Reset the password',
+    passwordIntro:
+      'Every session of the account ends at once and its API tokens are revoked. Give the person the new password by a safe channel.',
+    ownPasswordIntro:
+      'This is your own account: your session ends at once, your API tokens are revoked, and you sign in again with the new password.',
+    tokensHeading: 'API tokens of this account',
+    tokensIntro:
+      'Only their owner can make or revoke them one by one. Resetting the password, changing the role or disabling the account revokes all of them.',
+    tokensEmpty: 'This account has no API tokens.',
+    newPassword: 'New password',
+    resetPassword: 'Reset password',
+    confirmDisableTitle: (name) => `Disable the account of ${name}?`,
+    confirmDisableBody:
+      'They can no longer sign in; their open sessions end at once and their API tokens are revoked for good. You can enable the account again later.',
+    confirmDisableButton: 'Disable the account',
+    confirmEnableTitle: (name) => `Enable the account of ${name}?`,
+    confirmEnableBody: 'They can sign in again with their current password. Their old API tokens stay revoked: they make new ones.',
+    confirmEnableButton: 'Enable the account',
+    problems: {
+      invalid_username: 'A username is 3 to 40 characters: lower-case letters, digits and . _ - , starting with a letter or digit. Not an email address.',
+      username_taken: 'This username is already taken.',
+      invalid_display_name: 'A display name is at most 100 characters, without "@" or control characters.',
+      invalid_role: 'Choose a role.',
+      invalid_password: 'A password is 12 to 256 characters long.',
+      passwords_differ: 'The two passwords are not the same.',
+      own_role: 'You cannot change your own role; another admin can.',
+      disable_self: 'You cannot disable your own account; another admin can.',
+      last_admin: 'This is the last enabled admin account. Make another admin first.',
+    },
+  },
+};
