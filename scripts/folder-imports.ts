@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { packageRoot } from '../src/shared/package-root';
 
 /**
- * `npm run -s folder-imports`: the import graph of src/ between folders (a feature folder is one
+ * `npm run -s folder-imports [-- SRC_DIR]`: the import graph of src/ (or of another checkout's src/) between folders (a feature folder is one
  * node; src/cli/<tool> counts as its own folder), its cycles, and every import that reaches into
  * another folder past its index.ts. Type-only imports count: a cycle of types is still a cycle a
  * reader has to untangle. Prints the figures; exits 1 when there is a cycle.
@@ -22,8 +22,8 @@ export interface FolderGraph {
 
 const SRC = path.join(packageRoot(), 'src');
 
-export function folderOf(file: string): string {
-  const parts = path.relative(SRC, file).split(path.sep);
+export function folderOf(file: string, srcDir: string = SRC): string {
+  const parts = path.relative(srcDir, file).split(path.sep);
   if (parts.length === 1) return '(root)';
   if (parts[0] === 'cli' && parts.length > 2) return `cli/${parts[1]}`;
   return parts[0] as string;
@@ -54,12 +54,12 @@ export function folderGraph(srcDir: string = SRC): FolderGraph {
   const edges = new Map<string, Set<string>>();
   const pastIndex: string[] = [];
   for (const file of sourceFiles(srcDir)) {
-    const from = folderOf(file);
+    const from = folderOf(file, srcDir);
     if (!edges.has(from)) edges.set(from, new Set());
     for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, false).importedFiles) {
       const target = resolveImport(file, fileName);
       if (target === undefined || !target.startsWith(srcDir)) continue;
-      const to = folderOf(target);
+      const to = folderOf(target, srcDir);
       if (to === from) continue;
       edges.get(from)?.add(to);
       if (to !== '(root)' && path.basename(target) !== 'index.ts') {
@@ -75,7 +75,7 @@ export function folderGraph(srcDir: string = SRC): FolderGraph {
 
 /**
  * The folders by layer: a folder's layer is one above the highest it imports, so each imports
- * only from layers below its own. Meaningful when there is no cycle (a cycle is counted once).
+ * only from layers below its own. Only meaningful when there is no cycle.
  */
 export function folderLayers(edges: Map<string, Set<string>>): string[][] {
   const layer = new Map<string, number>();
@@ -133,7 +133,8 @@ function stronglyConnected(edges: Map<string, Set<string>>): string[][] {
 }
 
 if (require.main === module) {
-  const graph = folderGraph();
+  const srcArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  const graph = folderGraph(srcArg === undefined ? SRC : path.resolve(srcArg));
   const folders = graph.edges.size;
   const links = [...graph.edges.values()].reduce((sum, tos) => sum + tos.size, 0);
   process.stdout.write(`folders: ${folders}, folder-to-folder imports: ${links}\n`);
@@ -142,8 +143,10 @@ if (require.main === module) {
   process.stdout.write(`folder pairs importing each other: ${graph.mutualPairs.length}\n`);
   for (const pair of graph.mutualPairs) process.stdout.write(`  ${pair}\n`);
   process.stdout.write(`imports past another folder's index.ts: ${graph.pastIndex.length}\n`);
-  process.stdout.write('layers, bottom first (each imports only from layers below):\n');
-  folderLayers(graph.edges).forEach((folders, index) => process.stdout.write(`  ${index}: ${folders.join(' ')}\n`));
+  if (graph.cycles.length === 0) {
+    process.stdout.write('layers, bottom first (each imports only from layers below):\n');
+    folderLayers(graph.edges).forEach((folders, index) => process.stdout.write(`  ${index}: ${folders.join(' ')}\n`));
+  }
   if (process.argv.includes('--verbose')) for (const line of graph.pastIndex) process.stdout.write(`  ${line}\n`);
   process.exitCode = graph.cycles.length > 0 ? 1 : 0;
 }

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     void gracefulShutdown({
       server,
       readiness: service.readiness,
-      closeRuntime: () => service.close(),
+      closeService: () => service.close(),
       logger,
       deadlineMs: config.shutdownTimeoutMs,
     }).then((code) => {

@@ -89,7 +89,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
   const closeAll = async (): Promise<void> => {
     try {
       // Newest first: the statistics flush their last counts before the store closes.
-      for (const close of closing.reverse()) await close();
+      for (const close of [...closing].reverse()) await close();
     } finally {
       await raw.close();
     }

@@ -6,7 +6,7 @@ export interface ShutdownDeps {
   server: Server;
   readiness: Readiness;
   /** Closes the store and the worker pool; runs once no request is in flight. */
-  closeRuntime: () => Promise<void>;
+  closeService: () => Promise<void>;
   logger: Logger;
   /** After this long, connections still open are cut and the shutdown counts as failed. */
   deadlineMs: number;
@@ -14,11 +14,11 @@ export interface ShutdownDeps {
 
 /**
  * Stops accepting connections, lets requests in flight finish (a check under way completes),
- * then closes the runtime. Resolves with the exit code: 0 when everything drained, 1 when the
+ * then closes the service. Resolves with the exit code: 0 when everything drained, 1 when the
  * deadline cut requests off or closing failed. The deadline keeps a stuck upload from holding an
  * orchestrator's rollout hostage; it should sit below the orchestrator's own kill timeout.
  */
-export async function gracefulShutdown({ server, readiness, closeRuntime, logger, deadlineMs }: ShutdownDeps): Promise<number> {
+export async function gracefulShutdown({ server, readiness, closeService, logger, deadlineMs }: ShutdownDeps): Promise<number> {
   readiness.startDraining();
   let deadlineHit = false;
   const deadline = setTimeout(() => {
@@ -40,7 +40,7 @@ export async function gracefulShutdown({ server, readiness, closeRuntime, logger
     clearInterval(sweep);
   }
   try {
-    await closeRuntime();
+    await closeService();
   } catch (error) {
     logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'closing the store failed');
     return 1;

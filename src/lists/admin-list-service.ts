@@ -47,7 +47,7 @@ export class AdminListService {
   async #profile(profileId: string | null): Promise<HashingProfile> {
     if (profileId === null) {
       const current = await this.#deps.hashing.getCurrentProfile();
-      if (current === null) throw new Error('no current hashing profile: the runtime was not prepared');
+      if (current === null) throw new Error('no current hashing profile: the service was not prepared');
       return current;
     }
     const profile = await this.#deps.hashing.getProfile(profileId);

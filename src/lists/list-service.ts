@@ -18,7 +18,7 @@ export interface ListServiceDeps {
   lists: ListStore;
   key: OprfKey;
   /**
-   * Computes list entries on worker threads (the runtime's). Without it they are computed on this
+   * Computes list entries on worker threads (the lists feature's pool). Without it they are computed on this
    * thread, which suits a few rows but not a list upload.
    */
   entryPool?: ListEntryPool;

@@ -1,9 +1,9 @@
 import type { Actor } from '../actor';
 
 /**
- * What sign-in and sign-out report, for the audit log (the lead wires the sink to AuditService in
- * src/runtime.ts). A failed sign-in names the username only when it is a valid one (never an email
- * address typed by mistake) and the account's id when it exists.
+ * What sign-in and sign-out report, for the audit log (src/sign-in/index.ts wires the sink to the
+ * AuditService, through sign-in-audit.ts). A failed sign-in names the username only when it is a
+ * valid one (never an email address typed by mistake) and the account's id when it exists.
  */
 export type StaffAuthEvent =
   | { action: 'staff.login'; actor: Extract<Actor, { kind: 'staff' }> }
