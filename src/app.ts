@@ -43,7 +43,7 @@ export function createApp(service: Service): Express {
   for (const router of stage('unparsed')) app.use(router);
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
   // The staff consoles (/staff, /support, /admin) bring their own session, parsers, CSRF and errors.
-  app.use(consoleRouter({ session: service.signIn.console, logger: service.logger }, stage('console')));
+  app.use(consoleRouter({ session: service.signIn.console, logger: service.logger, timeZone: service.timeZone }, stage('console')));
   app.use(jsonBody(BODY_LIMIT));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // After the form parser: a posted form's hidden field may say its language.

@@ -34,6 +34,8 @@ export interface Service {
   operator: OperatorIdentity | undefined;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY). */
   trustProxy: TrustProxy;
+  /** The one zone of the statistics' days, the audit log's dates and the consoles' times (TIME_ZONE). */
+  timeZone: string;
   stores: Stores;
   /** Draining (SIGTERM) turns /readyz to 503. */
   readiness: Readiness;
@@ -107,7 +109,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
     const rateCounters = backend.redis === undefined ? memoryRateCounters() : redisRateCounters(backend.redis, backend.keyPrefix);
     const metrics = createMetricsFeature({ token: config.metricsToken });
     const hashing = createHashingFeature({ profile });
-    const audit: AuditFeature = createAuditFeature({ store: raw.audit, staff: () => staff.service });
+    const audit: AuditFeature = createAuditFeature({ store: raw.audit, staff: () => staff.service, timeZone: config.timeZone });
     const lists = createListsFeature({
       store: raw.lists,
       hashing: raw.hashing,
@@ -123,7 +125,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
     });
     closing.push(() => lists.close());
     const catalog = createCatalogFeature({ store: raw.catalog, lists, audit: audit.service, clock, currentProfile: () => profile });
-    const stats = createStatsFeature({ store: raw.stats, clock, logger, catalog: catalog.service });
+    const stats = createStatsFeature({ store: raw.stats, clock, logger, catalog: catalog.service, timeZone: config.timeZone });
     closing.push(() => stats.close());
     const check = createCheckFeature({
       catalog: catalog.service,
@@ -168,6 +170,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
       logger,
       operator: config.operator,
       trustProxy: config.trustProxy,
+      timeZone: config.timeZone,
       stores,
       readiness,
       findStoreProblem,

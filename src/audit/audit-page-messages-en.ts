@@ -8,8 +8,8 @@ export const AUDIT_PAGE_EN: AuditPageMessages = {
   title: 'Audit log',
   intro:
     'Everything staff and API tokens did, newest first: sign-ins, support checks, incident, exposure and list ' +
-    'changes, staff and token changes. No email address is ever recorded. Times are Japan time (JST); the ' +
-    'UTC time is in each time\'s tooltip.',
+    'changes, staff and token changes. No email address is ever recorded.',
+  timesNote: (zone) => `Times are in ${zone}; the UTC time is in each time's tooltip.`,
   filters: {
     legend: 'Filter the log',
     username: 'Username',
@@ -17,9 +17,9 @@ export const AUDIT_PAGE_EN: AuditPageMessages = {
     action: 'Action',
     anyAction: 'Any action',
     ticketRef: 'Ticket reference',
-    from: 'From (date, JST)',
-    to: 'To (date, JST)',
-    datesHint: 'Dates are whole days in Japan time; both ends are included.',
+    from: (zone) => `From (date, ${zone})`,
+    to: (zone) => `To (date, ${zone})`,
+    datesHint: (zone) => `Dates are whole days in ${zone}; both ends are included.`,
     apply: 'Show',
     clear: 'Clear filters',
     problems: {
@@ -33,7 +33,7 @@ export const AUDIT_PAGE_EN: AuditPageMessages = {
   },
   table: {
     caption: 'Audit events, newest first',
-    time: 'Time (JST)',
+    time: (zone) => `Time (${zone})`,
     actor: 'Who',
     action: 'What',
     target: 'On',

@@ -8,8 +8,8 @@ export const AUDIT_PAGE_JA: AuditPageMessages = {
   title: '監査ログ',
   intro:
     'スタッフとAPIトークンが行った操作の記録です（新しい順）。ログイン、照会、事案・対象グループ・一覧の変更、' +
-    'スタッフとトークンの変更を記録します。メールアドレスは一切記録しません。時刻は日本時間（JST）で、' +
-    '各時刻のツールチップにUTCの時刻を表示します。',
+    'スタッフとトークンの変更を記録します。メールアドレスは一切記録しません。',
+  timesNote: (zone) => `時刻は${zone}で、各時刻のツールチップにUTCの時刻を表示します。`,
   filters: {
     legend: '絞り込み',
     username: 'ユーザー名',
@@ -17,9 +17,9 @@ export const AUDIT_PAGE_JA: AuditPageMessages = {
     action: '操作',
     anyAction: 'すべての操作',
     ticketRef: 'チケット番号',
-    from: '開始日（JST）',
-    to: '終了日（JST）',
-    datesHint: '日付は日本時間の1日単位で、開始日と終了日を含みます。',
+    from: (zone) => `開始日（${zone}）`,
+    to: (zone) => `終了日（${zone}）`,
+    datesHint: (zone) => `日付は${zone}の1日単位で、開始日と終了日を含みます。`,
     apply: '表示',
     clear: '絞り込みを解除',
     problems: {
@@ -33,7 +33,7 @@ export const AUDIT_PAGE_JA: AuditPageMessages = {
   },
   table: {
     caption: '監査ログ（新しい順）',
-    time: '日時（JST）',
+    time: (zone) => `日時（${zone}）`,
     actor: '操作者',
     action: '操作',
     target: '対象',

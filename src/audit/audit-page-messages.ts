@@ -10,6 +10,8 @@ export interface AuditPageMessages {
   colon: string;
   title: string;
   intro: string;
+  /** `zone` as timeZoneLabel names it. */
+  timesNote: (zone: string) => string;
   filters: {
     legend: string;
     username: string;
@@ -17,16 +19,17 @@ export interface AuditPageMessages {
     action: string;
     anyAction: string;
     ticketRef: string;
-    from: string;
-    to: string;
-    datesHint: string;
+    /** `zone`, here and below, as timeZoneName names it. */
+    from: (zone: string) => string;
+    to: (zone: string) => string;
+    datesHint: (zone: string) => string;
     apply: string;
     clear: string;
     problems: Record<AuditFilterProblem, string>;
   };
   table: {
     caption: string;
-    time: string;
+    time: (zone: string) => string;
     actor: string;
     action: string;
     target: string;

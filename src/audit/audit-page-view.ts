@@ -1,5 +1,7 @@
 import type { Language } from '../i18n';
 import { isAppError } from '../errors';
+import { timeZoneAbbreviation, timeZoneLabel, timeZoneName } from '../console';
+import { endOfLocalDay, isCalendarDay, localDateTime, startOfLocalDay } from '../shared';
 import { AUDIT_ACTIONS, type AuditActor, type AuditEvent, type AuditTarget } from './audit-event';
 import { auditQueryFrom, type AuditPage, type AuditQuery } from './audit-query';
 import { auditPageMessagesFor, type AuditPageMessages } from './audit-page-messages';
@@ -12,7 +14,7 @@ export interface AuditFilterValues {
   actorUsername: string;
   action: string;
   ticketRef: string;
-  /** A day (YYYY-MM-DD) in Japan time. */
+  /** A day (YYYY-MM-DD) in the service's time zone (TIME_ZONE). */
   from: string;
   to: string;
 }
@@ -20,11 +22,6 @@ export interface AuditFilterValues {
 export const AUDIT_PAGE_SIZE = 50;
 
 const FILTER_NAMES = ['actorUsername', 'action', 'ticketRef', 'from', 'to'] as const;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// The service runs for a Japanese company: days and times read in Japan time, which has no
-// daylight saving, so +09:00 is exact all year.
-const JST_OFFSET = '+09:00';
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 export function auditFilterValuesOf(query: Record<string, unknown>): AuditFilterValues {
   const value = (name: (typeof FILTER_NAMES)[number]) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
@@ -38,16 +35,18 @@ export function auditFilterValuesOf(query: Record<string, unknown>): AuditFilter
 }
 
 /**
- * The query for one page of the log, or the filter that is wrong. Dates are Japan-time days,
- * turned into instants here; the rest is read by auditQueryFrom, as the query string carries it.
+ * The query for one page of the log, or the filter that is wrong. Dates are days of `timeZone`
+ * (TIME_ZONE), turned into instants here; the rest is read by auditQueryFrom, as the query string
+ * carries it.
  */
 export function auditPageQuery(
   values: AuditFilterValues,
   before: unknown,
+  timeZone: string,
 ): { query: AuditQuery; problem?: undefined } | { problem: AuditFilterProblem; query?: undefined } {
-  const from = values.from === '' ? '' : jstDayBound(values.from, 'start');
+  const from = values.from === '' ? '' : localDayBound(values.from, 'start', timeZone);
   if (from === undefined) return { problem: 'from' };
-  const to = values.to === '' ? '' : jstDayBound(values.to, 'end');
+  const to = values.to === '' ? '' : localDayBound(values.to, 'end', timeZone);
   if (to === undefined) return { problem: 'to' };
   if (from !== '' && to !== '' && Date.parse(from) > Date.parse(to)) return { problem: 'order' };
   try {
@@ -61,21 +60,19 @@ export function auditPageQuery(
   }
 }
 
-/** The first or last millisecond of a calendar day in Japan time, as an ISO timestamp with its zone. */
-function jstDayBound(day: string, end: 'start' | 'end'): string | undefined {
-  const match = DAY.exec(day);
-  if (match === null) return undefined;
-  const utc = new Date(`${day}T00:00:00.000Z`);
+/** The first or last millisecond of a calendar day in `timeZone`, as an ISO timestamp (UTC). */
+function localDayBound(day: string, end: 'start' | 'end', timeZone: string): string | undefined {
   // Date accepts 2026-02-31 as 3 March; a day that does not round-trip is not a day.
-  if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== day) return undefined;
-  return end === 'start' ? `${day}T00:00:00.000${JST_OFFSET}` : `${day}T23:59:59.999${JST_OFFSET}`;
+  if (!isCalendarDay(day)) return undefined;
+  return (end === 'start' ? startOfLocalDay(day, timeZone) : endOfLocalDay(day, timeZone)).toISOString();
 }
 
 /** One row of the table: every value already in words. */
 export interface AuditRow {
   id: string;
   iso: string;
-  tokyo: string;
+  /** The time in the service's zone, to the second, with the zone's short name. */
+  local: string;
   actor: { name: string; note: string | undefined };
   action: string;
   targets: { label: string; value: string; note: string | undefined }[];
@@ -88,6 +85,9 @@ export interface AuditRow {
 
 export interface AuditPageView {
   pt: AuditPageMessages;
+  /** The zone of the times and dates, named fully (the intro) and briefly (labels). */
+  zoneLabel: string;
+  zoneName: string;
   values: AuditFilterValues;
   actions: { value: string; label: string; selected: boolean }[];
   problem: AuditFilterProblem | undefined;
@@ -109,18 +109,22 @@ export interface AuditViewInput {
   /** Staff ids to usernames, for events about staff accounts. */
   usernames: Map<string, string>;
   language: Language;
+  /** TIME_ZONE: times are shown, and dates were read, in it. */
+  timeZone: string;
 }
 
-export function auditPageView({ values, page, problem, paging, usernames, language }: AuditViewInput): AuditPageView {
+export function auditPageView({ values, page, problem, paging, usernames, language, timeZone }: AuditViewInput): AuditPageView {
   const pt = auditPageMessagesFor(language);
   const events = page?.events ?? [];
   return {
     pt,
+    zoneLabel: timeZoneLabel(timeZone, language),
+    zoneName: timeZoneName(timeZone, language),
     values,
     actions: AUDIT_ACTIONS.map((action) => ({ value: action, label: pt.actions[action], selected: values.action === action })),
     problem,
     filtered: FILTER_NAMES.some((name) => values[name] !== ''),
-    rows: events.map((event) => auditRow(event, pt, usernames)),
+    rows: events.map((event) => auditRow(event, pt, usernames, timeZone)),
     olderHref: page?.nextBefore ? `/admin/audit?${linkQuery(values, page.nextBefore)}` : undefined,
     newestHref: paging ? `/admin/audit${linkQuery(values) === '' ? '' : `?${linkQuery(values)}`}` : undefined,
     scanStopped: page !== undefined && page.nextBefore !== null && events.length < AUDIT_PAGE_SIZE,
@@ -134,11 +138,11 @@ function linkQuery(values: AuditFilterValues, before?: string): string {
   return params.toString();
 }
 
-function auditRow(event: AuditEvent, pt: AuditPageMessages, usernames: Map<string, string>): AuditRow {
+function auditRow(event: AuditEvent, pt: AuditPageMessages, usernames: Map<string, string>, timeZone: string): AuditRow {
   return {
     id: event.id,
     iso: event.at,
-    tokyo: tokyoTime(event.at),
+    local: localTime(event.at, timeZone),
     actor: actorText(event.actor, pt),
     action: pt.actions[event.action] ?? event.action,
     targets: targetsOf(event.target, pt, usernames),
@@ -149,10 +153,11 @@ function auditRow(event: AuditEvent, pt: AuditPageMessages, usernames: Map<strin
   };
 }
 
-/** "2026-11-21 18:00:05 JST". */
-export function tokyoTime(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)} JST`;
+/** "2026-11-21 18:00:05 JST" (Asia/Tokyo), "2026-07-01 11:00:05 GMT+2" (Europe/Berlin). */
+export function localTime(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${localDateTime(instant, timeZone)} ${timeZoneAbbreviation(timeZone, instant)}`;
 }
 
 function actorText(actor: AuditActor, pt: AuditPageMessages): AuditRow['actor'] {

@@ -11,6 +11,8 @@ export interface AuditRoutesDeps {
   audit: Pick<AuditService, 'query'>;
   /** Names the actors in the log: the staff accounts (the staff feature's StaffService). */
   staff: { list(): Promise<Pick<StaffMember, 'id' | 'username'>[]> };
+  /** TIME_ZONE: the filter's dates are its days, the times are shown in it. */
+  timeZone: string;
 }
 
 /**
@@ -23,10 +25,10 @@ export function auditRoutes(deps: AuditRoutesDeps): Router {
   router.get('/admin/audit', requireStaffPage('admin'), async (req, res) => {
     const query = req.query as Record<string, unknown>;
     const values = auditFilterValuesOf(query);
-    let parsed = auditPageQuery(values, query.before);
+    let parsed = auditPageQuery(values, query.before, deps.timeZone);
     const problem: AuditFilterProblem | undefined = parsed.problem;
     // A stale "older" link still shows something useful: the newest events with the same filters.
-    if (problem === 'before') parsed = auditPageQuery(values, undefined);
+    if (problem === 'before') parsed = auditPageQuery(values, undefined, deps.timeZone);
     const [page, staff] = await Promise.all([
       parsed.query === undefined ? Promise.resolve<AuditPage | undefined>(undefined) : deps.audit.query(parsed.query),
       deps.staff.list(),
@@ -43,6 +45,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Router {
         paging: parsed.query?.before !== undefined,
         usernames: new Map(staff.map((member) => [member.id, member.username])),
         language: res.locals.lang as Language,
+        timeZone: deps.timeZone,
       }),
     );
   });

@@ -25,6 +25,8 @@ export interface AuditDeps {
    * into this one, so it is made later; this is read only when the page is asked for.
    */
   staff: () => { list(): Promise<Pick<StaffMember, 'id' | 'username'>[]> };
+  /** TIME_ZONE: the audit page shows times, and reads its date filters, in this zone. */
+  timeZone: string;
 }
 
 export interface AuditFeature extends Feature {
@@ -37,7 +39,7 @@ export function createAuditFeature(deps: AuditDeps): AuditFeature {
   const service = new AuditService({ store: deps.store });
   return {
     service,
-    routes: { console: [auditRoutes({ audit: service, staff: { list: () => deps.staff().list() } })] },
+    routes: { console: [auditRoutes({ audit: service, staff: { list: () => deps.staff().list() }, timeZone: deps.timeZone })] },
   };
 }
 

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type CheckRateLimitSettings, parseTrustProxy, type TrustProxy } from '../abuse';
-import type { WorkQueueLimits } from '../shared';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, type WorkQueueLimits } from '../shared';
 import type { StaffAuthSettings } from '../sign-in';
 import { ConfigError } from '../errors';
 import { type Argon2Costs, parseOprfSecretKey } from '../hashing';
@@ -44,6 +44,11 @@ export interface Config {
   checkQueue: WorkQueueLimits;
   /** Staff sessions' timeouts and the sign-in throttle. */
   staffAuth: StaffAuthSettings;
+  /**
+   * The IANA time zone (canonical name) the statistics count days in and the consoles show times
+   * and take dates in (TIME_ZONE).
+   */
+  timeZone: string;
 }
 
 /** Every variable the service reads; the compose file test checks deployments against it. */
@@ -78,6 +83,7 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_FAILURES_PER_IP_PER_HOUR',
   'PASSWORD_HASH_MAX_RUNNING',
   'PASSWORD_HASH_MAX_WAITING',
+  'TIME_ZONE',
 ] as const;
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -186,6 +192,19 @@ const schema = z.object({
   // takes some 25 ms: a staff member waits at most five of them; the rest are refused at once.
   PASSWORD_HASH_MAX_RUNNING: integer(1, 64, 1),
   PASSWORD_HASH_MAX_WAITING: integer(0, 1000, 4),
+  // One zone for the statistics' days and every time the consoles show, named on the pages.
+  TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_TIME_ZONE)
+    .transform((value, context) => {
+      const zone = canonicalTimeZone(value);
+      if (zone === undefined) {
+        context.addIssue({ code: 'custom', message: 'must be an IANA time zone name, such as Asia/Tokyo, Europe/Berlin or UTC' });
+        return z.NEVER;
+      }
+      return zone;
+    }),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -252,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         maxWaiting: values.PASSWORD_HASH_MAX_WAITING,
       },
     },
+    timeZone: values.TIME_ZONE,
   };
 }
 

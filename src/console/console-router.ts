@@ -24,6 +24,8 @@ export interface ConsoleSession {
 export interface ConsoleDeps {
   session: ConsoleSession;
   logger: Logger;
+  /** The zone every console page shows times in (TIME_ZONE): pages read it with timeZoneOf. */
+  timeZone: string;
 }
 
 const CONSOLE_ROOTS = ['/staff', '/support', '/admin'];
@@ -52,6 +54,7 @@ export function consoleRouter(deps: ConsoleDeps, pages: Router[]): Router {
   router.use((_req, res, next) => {
     // Console pages hold unpublished incidents, staff names and check results.
     res.set('Cache-Control', 'no-store');
+    res.locals.timeZone = deps.timeZone;
     next();
   });
   router.use(deps.session.shed);

@@ -6,7 +6,11 @@ import type { ListWriteSummary } from './list-service';
 const listWriteSummary = z.object({
   records: z.int().meta({ description: 'Distinct rows now in the live list' }),
   duplicates: z.int().meta({ description: 'Rows that repeated an earlier row' }),
-  version: z.int(),
+  version: z.int().min(1).meta({
+    description:
+      "The new live version's number, counting only versions of this exposure's list that went live (1, 2, 3...): " +
+      'a refused or failed upload uses up none. The same number as list.version of GET /api/v1/admin/exposures/{exposureId}.',
+  }),
 }) satisfies z.ZodType<ListWriteSummary>;
 
 /**

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import { type HashingProfile, listEntryOf, type ListEntry, type ListEntryPool, type OprfKey } from '../hashing';
 import { AppError } from '../errors';
-import { ListDataLostError, StagedVersionGoneError, type ListStore, type LiveList, type StagedList } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type Activation, type ListStore, type StagedList } from './list-store';
 
 export interface ListWriteSummary {
   records: number;
   duplicates: number;
+  /** The live number of the version now live (LiveList.liveNumber): what admins see as its version. */
   version: number;
 }
 
@@ -91,9 +92,9 @@ export class ListService {
       await this.#deleteQuietly(exposureId, staged.version, staged.bucketBits);
       throw error;
     }
-    const previous = await this.#activate(staged, records);
-    if (previous !== null) await this.#deleteQuietly(exposureId, previous.version);
-    return { records, duplicates: rows - records, version: staged.version };
+    const { live, replaced } = await this.#activate(staged, records);
+    if (replaced !== null) await this.#deleteQuietly(exposureId, replaced.version);
+    return { records, duplicates: rows - records, version: live.liveNumber };
   }
 
   /**
@@ -125,7 +126,7 @@ export class ListService {
     return lists.addEntries(staged, entries);
   }
 
-  async #activate(staged: StagedList, records: number): Promise<LiveList | null> {
+  async #activate(staged: StagedList, records: number): Promise<Activation> {
     try {
       return await this.#deps.lists.activate(staged, records, this.#deps.clock());
     } catch (error) {

@@ -3,7 +3,18 @@ import type { ListEntry } from '../hashing';
 /** The version of an exposure's hashed list that answers checks. */
 export interface LiveList {
   exposureId: string;
+  /**
+   * The version's internal id: unique per exposure and never reused (an upload takes one when it
+   * begins, whether it goes live or not), so a reader never mixes two versions' keys. Not shown.
+   */
   version: number;
+  /**
+   * What admins see as the list's version: how many versions of this exposure's list went live,
+   * this one included (1, 2, 3...). Counted at activation only, so a refused or failed upload
+   * uses up no number; kept across removals of the list, so a number is never shown twice. A
+   * pointer written before this was counted reads as 1 (see the stores' migration on read).
+   */
+  liveNumber: number;
   profileId: string;
   records: number;
   activatedAt: string;
@@ -15,6 +26,12 @@ export interface StagedList {
   version: number;
   profileId: string;
   bucketBits: number;
+}
+
+/** What an activation made live, and the version it replaced (null for the exposure's first live list). */
+export interface Activation {
+  live: LiveList;
+  replaced: LiveList | null;
 }
 
 export interface UnusedVersion extends StagedList {
@@ -79,15 +96,16 @@ export interface ListStore {
    */
   verifyIntact(): Promise<void>;
   liveLists(): Promise<LiveList[]>;
-  /** Reserves the exposure's next version number and records it as staging. */
+  /** Reserves the exposure's next internal version id and records it as staging. */
   beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList>;
   /** Adds entries to a staged version; returns how many were new (the rest were duplicates). */
   addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number>;
   /**
-   * Makes the staged version live in one step; returns the version it replaced, if any. Throws
-   * StagedVersionGoneError, changing nothing, when the staged version's record no longer exists.
+   * Makes the staged version live in one step, giving it the exposure's next live number; returns
+   * it and the version it replaced, if any. Throws StagedVersionGoneError, changing nothing, when
+   * the staged version's record no longer exists.
    */
-  activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null>;
+  activate(staged: StagedList, records: number, now: Date): Promise<Activation>;
   /**
    * Deletes every key of one version that is not live (staged, abandoned, or replaced).
    * `bucketBits` finds the keys when the version's record is already gone (an upload that kept

@@ -1,5 +1,5 @@
 import type { ListEntry } from '../hashing';
-import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type Activation, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
   record: UnusedVersion;
@@ -10,6 +10,8 @@ export class MemoryListStore implements ListStore {
   readonly #live = new Map<string, LiveList>();
   readonly #versions = new Map<string, VersionData>();
   readonly #nextVersion = new Map<string, number>();
+  /** Per exposure, how many versions went live: kept across removals, as the internal ids are. */
+  readonly #liveNumbers = new Map<string, number>();
   // Memory cannot lose data behind this process's back; binding is still required, as of Redis.
   #bound = false;
 
@@ -49,22 +51,26 @@ export class MemoryListStore implements ListStore {
     return added;
   }
 
-  async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+  async activate(staged: StagedList, records: number, now: Date): Promise<Activation> {
     const data = this.#versions.get(versionField(staged.exposureId, staged.version));
     if (data === undefined) throw new StagedVersionGoneError(staged.exposureId, staged.version);
     const stored = [...data.buckets.values()].reduce((sum, digests) => sum + digests.size, 0);
     if (stored !== records) {
       throw new ListDataLostError(`version ${versionField(staged.exposureId, staged.version)} holds ${stored} of the ${records} rows written`);
     }
-    const previous = this.#live.get(staged.exposureId) ?? null;
-    this.#live.set(staged.exposureId, {
+    const replaced = this.#live.get(staged.exposureId) ?? null;
+    const liveNumber = (this.#liveNumbers.get(staged.exposureId) ?? 0) + 1;
+    this.#liveNumbers.set(staged.exposureId, liveNumber);
+    const live: LiveList = {
       exposureId: staged.exposureId,
       version: staged.version,
+      liveNumber,
       profileId: staged.profileId,
       records,
       activatedAt: now.toISOString(),
-    });
-    return previous;
+    };
+    this.#live.set(staged.exposureId, live);
+    return { live: { ...live }, replaced };
   }
 
   async deleteVersion(exposureId: string, version: number): Promise<void> {

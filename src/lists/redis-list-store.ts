@@ -2,22 +2,31 @@ import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard, MAX_MAPPED_BUCKET_BITS } from './bucket-map';
-import { ListDataLostError, StagedVersionGoneError, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type Activation, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 // The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
 // with the pointers, so a store that lost everything (or is another one) is noticed on the check
 // itself. No exposure id (a slug) can be this field; and the hash never empties.
 const IDENTITY_FIELD = '~store';
 
-// Swaps the live pointer and returns the previous one in one atomic step; -1, changing nothing,
-// when the staged version's record (KEYS[2], field ARGV[3]) was deleted meanwhile; -2 when the
-// store's identity (ARGV[5] in field ARGV[4]) is gone: a list made live there would sit beside
-// data that was lost.
+// Swaps the live pointer and returns the previous one (or false) and the new live number, in one
+// atomic step; -1, changing nothing, when the staged version's record (KEYS[2], field ARGV[3]) was
+// deleted meanwhile; -2 when the store's identity (ARGV[5] in field ARGV[4]) is gone: a list made
+// live there would sit beside data that was lost. The live number is the exposure's count in
+// KEYS[3] plus one, written into the pointer's JSON (ARGV[2], an object without it). A pointer
+// from before the count (no liveNumber, no count) counts as number 1, so the next one is 2.
 const SWAP_LIVE = `
 if redis.call('HGET', KEYS[1], ARGV[4]) ~= ARGV[5] then return -2 end
 if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 0 then return -1 end
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return previous`;
+local last = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
+if previous then
+  local shown = cjson.decode(previous).liveNumber or 1
+  if shown > last then last = shown end
+end
+local number = last + 1
+redis.call('HSET', KEYS[3], ARGV[1], number)
+redis.call('HSET', KEYS[1], ARGV[1], string.sub(ARGV[2], 1, -2) .. ',"liveNumber":' .. number .. '}')
+return {previous, number}`;
 
 // Bucket keys per pipeline when counting or deleting a version's keys.
 const BUCKET_BATCH = 4096;
@@ -39,6 +48,7 @@ export class RedisListStore implements ListStore {
   readonly #live: string;
   readonly #versions: string;
   readonly #nextVersion: string;
+  readonly #liveNumbers: string;
   #identity: string | undefined;
   // Bucket keys a probe found missing, kept in memory only (a bucket is part of an address's
   // argon2 output): readiness stays 503 until each is back or its version is no longer live.
@@ -50,6 +60,8 @@ export class RedisListStore implements ListStore {
     this.#live = `${prefix}{lists}:live`;
     this.#versions = `${prefix}{lists}:versions`;
     this.#nextVersion = `${prefix}{lists}:next-version`;
+    // Per exposure, how many versions went live (LiveList.liveNumber); kept across removals.
+    this.#liveNumbers = `${prefix}{lists}:live-numbers`;
   }
 
   async bindIdentity({ freshStore }: { freshStore: boolean }): Promise<void> {
@@ -129,34 +141,37 @@ export class RedisListStore implements ListStore {
     return (results ?? []).reduce((sum, [, added], index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
   }
 
-  async activate(staged: StagedList, records: number, now: Date): Promise<LiveList | null> {
+  async activate(staged: StagedList, records: number, now: Date): Promise<Activation> {
     // A version cleaned away meanwhile is "cancelled", not "incomplete" (SWAP_LIVE checks it again atomically).
     if ((await this.#redis.hexists(this.#versions, versionField(staged.exposureId, staged.version))) === 0) {
       throw new StagedVersionGoneError(staged.exposureId, staged.version);
     }
     await this.#verifyComplete(staged, records);
-    const live: LiveList = {
+    // Without liveNumber: the script adds it, counted atomically with the swap.
+    const live: Omit<LiveList, 'liveNumber'> = {
       exposureId: staged.exposureId,
       version: staged.version,
       profileId: staged.profileId,
       records,
       activatedAt: now.toISOString(),
     };
-    const previous = (await this.#redis.eval(
+    const reply = (await this.#redis.eval(
       SWAP_LIVE,
-      2,
+      3,
       this.#live,
       this.#versions,
+      this.#liveNumbers,
       staged.exposureId,
       JSON.stringify(live),
       versionField(staged.exposureId, staged.version),
       IDENTITY_FIELD,
       this.#boundIdentity(),
-    )) as string | number | null;
-    if (previous === -2) throw new ListDataLostError("the store's identity is gone or changed");
-    if (previous === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
-    if (typeof previous === 'number') throw new Error(`unexpected activation reply ${previous}`);
-    return previous === null ? null : (JSON.parse(previous) as LiveList);
+    )) as [string | null, number] | number;
+    if (reply === -2) throw new ListDataLostError("the store's identity is gone or changed");
+    if (reply === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    if (!Array.isArray(reply)) throw new Error(`unexpected activation reply ${reply}`);
+    const [previous, liveNumber] = reply;
+    return { live: { ...live, liveNumber }, replaced: previous === null ? null : liveListOf(previous) };
   }
 
   async deleteVersion(exposureId: string, version: number, bucketBits?: number): Promise<void> {
@@ -343,7 +358,17 @@ type PipelineResults = [Error | null, unknown][] | null;
 function liveListsOf(fields: Record<string, string>): LiveList[] {
   return Object.entries(fields)
     .filter(([field]) => field !== IDENTITY_FIELD)
-    .map(([, json]) => JSON.parse(json) as LiveList);
+    .map(([, json]) => liveListOf(json));
+}
+
+/**
+ * A live pointer as stored. Migration on read: a pointer written before live numbers were counted
+ * has none, and reads as 1 (the versions that went live before it cannot be told from those that
+ * were refused); its replacement gets 2.
+ */
+function liveListOf(json: string): LiveList {
+  const stored = JSON.parse(json) as Omit<LiveList, 'liveNumber'> & { liveNumber?: number };
+  return { ...stored, liveNumber: stored.liveNumber ?? 1 };
 }
 
 // The replies that tell a bucket's state, after its digest's (see #probeCommands).

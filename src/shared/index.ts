@@ -4,3 +4,13 @@ export type { WorkQueueLimits } from './bounded-work-queue';
 export { notifyAfter } from './notify-after';
 export { packageRoot } from './package-root';
 export { ensureThreadpoolSize, hashingConcurrency } from './threadpool-size';
+export {
+  addDays,
+  canonicalTimeZone,
+  DEFAULT_TIME_ZONE,
+  endOfLocalDay,
+  isCalendarDay,
+  localDate,
+  localDateTime,
+  startOfLocalDay,
+} from './time-zone';

@@ -25,8 +25,15 @@ export interface StatsFeature extends Feature {
 }
 
 /** Statistics of public checks: counted as they are answered, shown on the admin console's page. */
-export function createStatsFeature(deps: { store: StatsStore; clock: () => Date; logger: Logger; catalog: CatalogService }): StatsFeature {
-  const service = new StatsService({ store: deps.store, clock: deps.clock, logger: deps.logger });
+export function createStatsFeature(deps: {
+  store: StatsStore;
+  clock: () => Date;
+  logger: Logger;
+  catalog: CatalogService;
+  /** TIME_ZONE: checks are counted per day of this zone, and the page names it. */
+  timeZone: string;
+}): StatsFeature {
+  const service = new StatsService({ store: deps.store, clock: deps.clock, logger: deps.logger, timeZone: deps.timeZone });
   return {
     service,
     counting: (checker) => countedCheck(checker, service),

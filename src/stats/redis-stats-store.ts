@@ -5,7 +5,7 @@ const TTL_SECONDS = STATS_RETENTION_DAYS * 24 * 60 * 60;
 const CHECKS = 'checks';
 const MATCH = 'match:';
 
-/** One hash per UTC day, `<prefix>stats:day:<yyyy-mm-dd>`: field `checks`, and `match:<exposureId>` per exposure. */
+/** One hash per day (of the service's time zone; days counted before TIME_ZONE existed are UTC days), `<prefix>stats:day:<yyyy-mm-dd>`: field `checks`, and `match:<exposureId>` per exposure. */
 export class RedisStatsStore implements StatsStore {
   readonly #redis: Redis;
   readonly #prefix: string;

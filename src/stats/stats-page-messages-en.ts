@@ -5,13 +5,14 @@ export const STATS_PAGE_EN: StatsPageMessages = {
   title: 'Statistics',
   intro:
     'Counters only: how many public checks (page and API) were answered each day, and how many of them matched ' +
-    'each exposure. Nothing about who checked or what they typed is kept. Days are UTC days, from 09:00 to 09:00 Japan time.',
+    'each exposure. Nothing about who checked or what they typed is kept.',
+  dayNote: (zone) => `Days are calendar days in ${zone}, from midnight to midnight.`,
   period: 'Period',
   lastDays: (days) => `Last ${days} days`,
   totals: (checks, days) => `${checks} public checks in the last ${days} days.`,
   checksHeading: 'Public checks per day',
   checksCaption: (days) => `Public checks per day, last ${days} days, newest first`,
-  date: 'Date (UTC)',
+  date: (zone) => `Date (${zone})`,
   checks: 'Checks',
   bar: 'Compared with the busiest day',
   today: 'today',

@@ -7,12 +7,15 @@ export interface StatsPageMessages {
   colon: string;
   title: string;
   intro: string;
+  /** Which days are counted: `zone` as timeZoneLabel names it. */
+  dayNote: (zone: string) => string;
   period: string;
   lastDays: (days: number) => string;
   totals: (checks: string, days: number) => string;
   checksHeading: string;
   checksCaption: (days: number) => string;
-  date: string;
+  /** The date column's heading: `zone` as timeZoneName names it. */
+  date: (zone: string) => string;
   checks: string;
   bar: string;
   today: string;

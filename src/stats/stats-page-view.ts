@@ -1,4 +1,5 @@
 import type { CatalogSnapshot } from '../catalog';
+import { timeZoneLabel, timeZoneName } from '../console';
 import { LOCALE_TAGS, type Language, requiredViewText, type ViewText } from '../i18n';
 import { statsPageMessagesFor, type StatsPageMessages } from './stats-page-messages';
 import type { StatsSummary } from './stats-service';
@@ -21,6 +22,9 @@ export interface BarRow {
 
 export interface StatsPageView {
   pt: StatsPageMessages;
+  /** The zone whose days are counted, named fully (the note) and briefly (the date column). */
+  zoneLabel: string;
+  zoneName: string;
   days: number;
   periods: { days: number; href: string; current: boolean }[];
   totalChecks: string;
@@ -28,7 +32,13 @@ export interface StatsPageView {
   exposureRows: (BarRow & { id: string; organization: ViewText | undefined; title: ViewText | undefined })[];
 }
 
-export function statsPageView(summary: StatsSummary, catalog: CatalogSnapshot, days: number, language: Language): StatsPageView {
+export function statsPageView(
+  summary: StatsSummary,
+  catalog: CatalogSnapshot,
+  days: number,
+  language: Language,
+  timeZone: string,
+): StatsPageView {
   const pt = statsPageMessagesFor(language);
   const number = new Intl.NumberFormat(LOCALE_TAGS[language]);
   const bar = barsFor(summary.days.map(({ checks }) => checks), number);
@@ -38,6 +48,8 @@ export function statsPageView(summary: StatsSummary, catalog: CatalogSnapshot, d
   const today = summary.days.at(-1)?.date;
   return {
     pt,
+    zoneLabel: timeZoneLabel(timeZone, language),
+    zoneName: timeZoneName(timeZone, language),
     days,
     periods: STATS_PERIODS.map((period) => ({ days: period, href: `/admin/stats?days=${period}`, current: period === days })),
     totalChecks: number.format(summary.days.reduce((sum, { checks }) => sum + checks, 0)),

@@ -7,7 +7,8 @@ import { statsPageView, statsPeriodOf } from './stats-page-view';
 import type { StatsService } from './stats-service';
 
 export interface StatsRoutesDeps {
-  stats: Pick<StatsService, 'summary'>;
+  /** Its time zone is the one whose days it counts: the page names it. */
+  stats: Pick<StatsService, 'summary' | 'timeZone'>;
   /** For the exposures' titles: counters hold ids only. */
   catalog: Pick<CatalogService, 'snapshot'>;
 }
@@ -23,7 +24,7 @@ export function statsRoutes(deps: StatsRoutesDeps): Router {
         throw new AppError('unavailable', 503, 'The statistics cannot be read right now.', { cause: error });
       },
     );
-    res.render('admin/stats.njk', statsPageView(summary, catalog, days, res.locals.lang as Language));
+    res.render('admin/stats.njk', statsPageView(summary, catalog, days, res.locals.lang as Language, deps.stats.timeZone));
   });
 
   return router;

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import type { CheckResult } from '../check';
 import { AppError } from '../errors';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../shared';
 import { STATS_RETENTION_DAYS, type CountsToAdd, type StatsStore } from './stats-store';
 
 export interface StatsSummary {
-  /** Public checks answered per UTC day, oldest first, today last; days without checks are 0. */
+  /** Public checks answered per day of the service's time zone, oldest first, today last; days without checks are 0. */
   days: { date: string; checks: number }[];
   /** Matches per exposure over those days, most first; an exposure checked but never matched is 0. */
   matchesByExposure: { exposureId: string; matches: number }[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long counts gather in memory before they are written together. */
 const STATS_FLUSH_INTERVAL_MS = 1000;
 
@@ -28,21 +28,29 @@ export class StatsService {
   readonly #clock: () => Date;
   readonly #logger: Logger | undefined;
   readonly #flushIntervalMs: number;
-  /** Counts not yet written, by UTC date: a second that spans midnight counts on both days. */
+  readonly #timeZone: string;
+  /** Counts not yet written, by local date: a second that spans midnight counts on both days. */
   #pending = new Map<string, CountsToAdd>();
   #timer: NodeJS.Timeout | undefined;
   readonly #writing = new Set<Promise<void>>();
 
-  constructor(deps: { store: StatsStore; clock?: () => Date; logger?: Logger; flushIntervalMs?: number }) {
+  /** `timeZone` (IANA; Asia/Tokyo unless given): the days counted are its calendar days. */
+  constructor(deps: { store: StatsStore; clock?: () => Date; logger?: Logger; flushIntervalMs?: number; timeZone?: string }) {
     this.#store = deps.store;
     this.#clock = deps.clock ?? (() => new Date());
     this.#logger = deps.logger;
     this.#flushIntervalMs = deps.flushIntervalMs ?? STATS_FLUSH_INTERVAL_MS;
+    this.#timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
-  /** Counts one answered public check under today's UTC date; written with the next flush. */
+  /** The zone whose days are counted. */
+  get timeZone(): string {
+    return this.#timeZone;
+  }
+
+  /** Counts one answered public check under today's date in the time zone; written with the next flush. */
   record(result: CheckResult): void {
-    const date = utcDate(this.#clock());
+    const date = localDate(this.#clock(), this.#timeZone);
     const counts = this.#pending.get(date) ?? { checks: 0, matches: {} };
     counts.checks += 1;
     const matched = new Set(result.exposures.map((exposure) => exposure.id));
@@ -81,15 +89,15 @@ export class StatsService {
     }
   }
 
-  /** The last `days` UTC days, today included (1..400: counters are kept 400 days), up to this moment. */
+  /** The last `days` days of the time zone, today included (1..400: counters are kept 400 days), up to this moment. */
   async summary(days: number): Promise<StatsSummary> {
     if (!Number.isInteger(days) || days < 1 || days > STATS_RETENTION_DAYS) {
       throw AppError.badRequest('invalid_request', `days must be a whole number from 1 to ${STATS_RETENTION_DAYS}.`, 'days');
     }
     // The checks of the last second too: an admin who has just checked an address sees it counted.
     await this.flush();
-    const today = Date.parse(`${utcDate(this.#clock())}T00:00:00.000Z`);
-    const dates = Array.from({ length: days }, (_, index) => utcDate(new Date(today - (days - 1 - index) * DAY_MS)));
+    const today = localDate(this.#clock(), this.#timeZone);
+    const dates = Array.from({ length: days }, (_, index) => addDays(today, index - (days - 1)));
     const counts = await this.#store.readDays(dates);
     const matches = new Map<string, number>();
     for (const day of counts) {
@@ -104,8 +112,4 @@ export class StatsService {
         .sort((a, b) => b.matches - a.matches || a.exposureId.localeCompare(b.exposureId)),
     };
   }
-}
-
-function utcDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -1,14 +1,14 @@
 /** Counters are kept a little over a year; the Redis store lets older days expire. */
 export const STATS_RETENTION_DAYS = 400;
 
-/** Counts to add to one UTC day: checks answered, and matches per exposure checked. */
+/** Counts to add to one day (a calendar day of the service's time zone, YYYY-MM-DD): checks answered, and matches per exposure checked. */
 export interface CountsToAdd {
   checks: number;
   /** Every exposure checked, with 0 when nothing matched it, so that it is listed for the day. */
   matches: Record<string, number>;
 }
 
-/** A day's counters (UTC date): checks answered, and matches per exposure checked that day. */
+/** A day's counters (its local date): checks answered, and matches per exposure checked that day. */
 export interface DayCounts extends CountsToAdd {
   date: string;
 }

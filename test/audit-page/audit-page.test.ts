@@ -2,8 +2,10 @@ import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
 import type { Actor } from '../../src/actor/actor';
 import type { StaffMember } from '../../src/actor/staff-member';
+import { auditPageQuery, auditFilterValuesOf } from '../../src/audit/audit-page-view';
+import { localDate, localDateTime } from '../../src/shared/time-zone';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
-import { newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
+import { newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 import { postCheck, startSeededStaffService } from '../support-console/support-console-fixtures';
 
 const CHECKED = ['taro.yamada@example.jp', 'hanako.suzuki@example.jp'];
@@ -85,6 +87,13 @@ describe('the admin console\'s audit log page', () => {
       expect(html).toContain('Created an incident');
       expect(html).toContain('Checked an address for a caller');
       expect(html).toContain(support.username);
+    });
+
+    it('then the page says its times and dates are Japan time, the default zone', () => {
+      expect(html).toContain('Times are in Japan time (Asia/Tokyo); the UTC time is in each time&#39;s tooltip.');
+      expect(html).toContain('Time (Japan time)');
+      expect(html).toContain('From (date, Japan time)');
+      expect(html).toContain('Dates are whole days in Japan time; both ends are included.');
     });
 
     it('then a check shows its ticket, its matched exposure ids and its time in Japan time with UTC beside it', () => {
@@ -203,5 +212,58 @@ describe('the admin console\'s audit log page', () => {
       expect(response.text).toContain('監査ログ');
       expect(response.text).toContain('お客様のアドレスを照会');
     });
+  });
+});
+
+describe('the audit log page in a configured time zone (TIME_ZONE)', () => {
+  // São Paulo: UTC-3 all year (no daylight saving since 2019), so neither Japan time nor UTC.
+  const ZONE = 'America/Sao_Paulo';
+  let service: StaffTestService;
+  let adminAgent: request.Agent;
+  let event: AuditEvent;
+
+  beforeAll(async () => {
+    service = await startStaffService({ env: { TIME_ZONE: ZONE } });
+    adminAgent = await signedIn(service.app, (await newStaff(service.runtime, 'admin')).username);
+    event = await service.runtime.audit.service.record({
+      actor: BULK,
+      action: 'incident.update',
+      target: { incidentId: 'inc-zoned' },
+      ticketRef: 'ZONE-1',
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it('then times are shown in that zone, and the page names it', async () => {
+    const response = await adminAgent.get('/admin/audit?lang=en&ticketRef=ZONE-1');
+
+    expect(response.status).toBe(200);
+    const local = `${localDateTime(new Date(event.at), ZONE)} GMT-3`;
+    expect(local).toBe(`${new Date(Date.parse(event.at) - 3 * 60 * 60 * 1000).toISOString().slice(0, 19).replace('T', ' ')} GMT-3`);
+    expect(response.text).toContain(`title="UTC: ${event.at}">${local}</time>`);
+    expect(response.text).toContain(`Times are in ${ZONE}; the UTC time is in each time&#39;s tooltip.`);
+    expect(response.text).toContain(`Time (${ZONE})`);
+    expect(response.text).toContain(`Dates are whole days in ${ZONE}; both ends are included.`);
+  });
+
+  it('then its date filters are days of that zone', async () => {
+    const day = localDate(new Date(event.at), ZONE);
+    const next = localDate(new Date(Date.parse(event.at) + DAY_MS), ZONE);
+    const rows = async (query: string) => rowsOf((await adminAgent.get(`/admin/audit?lang=en&ticketRef=ZONE-1${query}`)).text);
+
+    expect(await rows(`&from=${day}&to=${day}`)).toBe(1);
+    expect(await rows(`&from=${next}`)).toBe(0);
+  });
+
+  it('then a day filter runs from that zone\'s midnight to the next', () => {
+    const values = { ...auditFilterValuesOf({}), from: '2026-11-21', to: '2026-11-21' };
+
+    const zoned = auditPageQuery(values, undefined, ZONE).query;
+    const tokyo = auditPageQuery(values, undefined, 'Asia/Tokyo').query;
+
+    expect([zoned?.from?.toISOString(), zoned?.to?.toISOString()]).toEqual(['2026-11-21T03:00:00.000Z', '2026-11-22T02:59:59.999Z']);
+    expect([tokyo?.from?.toISOString(), tokyo?.to?.toISOString()]).toEqual(['2026-11-20T15:00:00.000Z', '2026-11-21T14:59:59.999Z']);
   });
 });

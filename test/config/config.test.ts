@@ -32,6 +32,15 @@ describe('configuration', () => {
     expect(loadConfig(env).staffAuth.passwordQueue).toEqual(limits);
   });
 
+  it.each([
+    [{}, 'Asia/Tokyo'],
+    [{ TIME_ZONE: 'Europe/Berlin' }, 'Europe/Berlin'],
+    [{ TIME_ZONE: ' utc ' }, 'UTC'],
+    [{ TIME_ZONE: 'asia/tokyo' }, 'Asia/Tokyo'],
+  ])('when TIME_ZONE is %j, then statistics and consoles use %s (Japan unless set; the canonical name)', (env, zone) => {
+    expect(loadConfig(env).timeZone).toBe(zone);
+  });
+
   it('when Redis and a key are set, then both are used', () => {
     const key = hexKey();
     const config = loadConfig({ REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: key, PORT: '8080' });
@@ -52,6 +61,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ PASSWORD_HASH_MAX_RUNNING: '0' }, /PASSWORD_HASH_MAX_RUNNING must be at least 1/],
     [{ PASSWORD_HASH_MAX_WAITING: 'few' }, /PASSWORD_HASH_MAX_WAITING must be a whole number/],
+    [{ TIME_ZONE: 'Japan/Standard' }, /TIME_ZONE must be an IANA time zone name/],
+    [{ TIME_ZONE: 'JST+9' }, /TIME_ZONE must be an IANA time zone name/],
   ])('when given %j, then start stops with a message naming the variable', (env, expected) => {
     expect(errorOf(env)).toMatch(expected);
   });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { addDays, localDate } from '../../src/shared/time-zone';
 import { runBuilt, spawnBuilt, type BuiltProcess } from '../support/built-process';
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
@@ -39,7 +40,9 @@ describe('when the server process gets SIGTERM', () => {
       expect(result.stdout).toContain('store and worker pool closed');
       expect(result.stdout).not.toContain('drain deadline reached');
       // Answered a moment before the exit, before the once-a-second write was due: written at shutdown.
-      const days = await Promise.all([0, 1].map((back) => redis.hget(`${prefix}stats:day:${new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)}`, 'checks')));
+      // Counted under the day in the configured zone (TIME_ZONE, Asia/Tokyo by default): today's, or yesterday's just after midnight.
+      const today = localDate(new Date(), 'Asia/Tokyo');
+      const days = await Promise.all([today, addDays(today, -1)].map((day) => redis.hget(`${prefix}stats:day:${day}`, 'checks')));
       expect(days.map(Number).reduce((sum, checks) => sum + checks, 0)).toBe(1);
     } finally {
       server.kill('SIGKILL');

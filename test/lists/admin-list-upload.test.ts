@@ -3,6 +3,7 @@ import request from 'supertest';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
+import { auditEvents } from '../admin-console/admin-console-fixtures';
 import { startTestService, type TestService } from '../support/test-app';
 import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
 
@@ -120,6 +121,24 @@ describe('loading hashed lists through the admin API', () => {
       expect(await affectedBy(ALICE)).not.toContain(exposureId);
       expect(await affectedBy(DAVE)).toContain(exposureId);
       expect(await listKeyVersions(exposureId)).toEqual(new Set(['2']));
+    });
+  });
+
+  describe('when the first good upload of a list follows a refused one', () => {
+    it('then admins see it as version 1, in the answer, the exposure and the audit log: a refused upload uses up no number', async () => {
+      const exposureId = await publishedExposure();
+      expect((await upload(exposureId, `${await row(ALICE)}\nnot a row\n`)).status).toBe(400);
+
+      const response = await upload(exposureId, `${await row(ALICE)}\n`);
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ records: 1, duplicates: 0, version: 1 });
+      expect((await api.get(`/api/v1/admin/exposures/${exposureId}`)).body.list).toMatchObject({ version: 1, records: 1 });
+      const [event] = await auditEvents(service.runtime, 'list.upload');
+      expect(event).toMatchObject({ target: { exposureId }, details: { version: 1, records: 1 } });
+      // Internally the refused upload's id stays used: the live keys are under id 2.
+      expect(await listKeyVersions(exposureId)).toEqual(new Set(['2']));
+      expect((await upload(exposureId, `${await row(BOB)}\n`)).body.version).toBe(2);
     });
   });
 

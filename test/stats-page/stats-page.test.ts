@@ -5,7 +5,7 @@ import { startSeededStaffService } from '../support-console/support-console-fixt
 
 const CATALOG = 'porsche-japan-2018-catalog';
 const PROMOTION = 'porsche-japan-2018-promotion';
-/** The staff fixtures' clock: the counters' "today" (a UTC day). */
+/** The staff fixtures' clock (09:00 UTC, 18:00 in Japan): the counters' "today" (a day of TIME_ZONE, Japan's by default). */
 const TODAY = '2026-11-21';
 
 const dayRowsOf = (html: string): string[] => [...html.matchAll(/<th scope="row"><time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((match) => match[1] ?? '');
@@ -94,11 +94,47 @@ describe('the admin console\'s statistics page', () => {
     expect(response.text).toContain(`<a href="/admin/stats?days=${shown}" aria-current="page">`);
   });
 
+  it('when it is opened, then it names the time zone whose days it counts, Japan time by default', async () => {
+    const english = (await adminAgent.get('/admin/stats?lang=en')).text;
+    const japanese = (await adminAgent.get('/admin/stats?lang=ja')).text;
+
+    expect(english).toContain('Days are calendar days in Japan time (Asia/Tokyo), from midnight to midnight.');
+    expect(english).toContain('<th scope="col">Date (Japan time)</th>');
+    expect(japanese).toContain('日付は日本時間（Asia/Tokyo）の0時から翌0時までの1日です。');
+    expect(japanese).toContain('<th scope="col">日付（日本時間）</th>');
+  });
+
   it('when it is read in Japanese, then its headings are Japanese', async () => {
     const response = await adminAgent.get('/admin/stats?lang=ja');
 
     expect(response.text).toContain('1日あたりの公開確認件数');
     expect(response.text).toContain('ウェブサイトでのカタログ請求（2000〜2009年）');
     expect(response.text).toContain('直近30日間の公開確認は4件です。');
+  });
+});
+
+describe('the statistics page at midnight in Japan (15:00 UTC)', () => {
+  // 15:30 UTC on 21 November is 00:30 on 22 November in Japan.
+  const LATE = 6.5 * 60 * 60 * 1000;
+
+  it.each([
+    [{}, '2026-11-22', 'Japan time (Asia/Tokyo)', 'Japan time'],
+    [{ TIME_ZONE: 'UTC' }, '2026-11-21', 'UTC', 'UTC'],
+  ])('when TIME_ZONE is %j, then a check then counts on %s, and the page says whose days they are', async (env, today, label, name) => {
+    const service = await startSeededStaffService(env);
+    try {
+      service.clock.advance(LATE);
+      expect((await request(service.app).post('/api/v1/check').send({ email: 'taro.yamada@example.jp' })).status).toBe(200);
+      const agent = await signedIn(service.app, (await newStaff(service.runtime, 'admin')).username);
+
+      const html = (await agent.get('/admin/stats?lang=en&days=7')).text;
+
+      expect(dayRowsOf(html)[0]).toBe(today);
+      expect(html).toMatch(new RegExp(`datetime="${today}">${today}</time> \\(today\\)</th><td class="count">1</td>`));
+      expect(html).toContain(`Days are calendar days in ${label}, from midnight to midnight.`);
+      expect(html).toContain(`<th scope="col">Date (${name})</th>`);
+    } finally {
+      await service.close();
+    }
   });
 });

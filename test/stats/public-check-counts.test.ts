@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import pino from 'pino';
 import request from 'supertest';
+import { localDate } from '../../src/shared/time-zone';
 import type { StatsSummary } from '../../src/stats/stats-service';
 import { startTestService, type TestService } from '../support/test-app';
 import { newTestRedis } from '../support/test-redis';
@@ -9,7 +10,7 @@ const CATALOG = 'porsche-japan-2018-catalog';
 const PROMOTION = 'porsche-japan-2018-promotion';
 const SUPPORT_ACTOR = { kind: 'staff', staffId: 'st-1', username: 'sato.support', role: 'support' } as const;
 
-/** Two days, so a run across midnight (UTC) still sees every check; a summary writes the counts held in memory first. */
+/** Two days, so a run across midnight (of TIME_ZONE) still sees every check; a summary writes the counts held in memory first. */
 async function totals(service: TestService): Promise<{ checks: number; matches: (exposureId: string) => number }> {
   const summary: StatsSummary = await service.runtime.stats.service.summary(2);
   return {
@@ -89,9 +90,9 @@ describe('statistics of public checks', () => {
     it('then the customer still gets the right answer, and the failure is logged without the address', async () => {
       const { app } = service;
       const stats = service.runtime.stats.service;
-      // Today's counters as a key of the wrong type: every count now fails inside Redis.
-      const today = new Date().toISOString().slice(0, 10);
-      for (const day of [today, new Date(Date.now() + 60_000).toISOString().slice(0, 10)]) {
+      // Today's counters (a day of TIME_ZONE) as a key of the wrong type: every count now fails inside Redis.
+      const zone = service.config.timeZone;
+      for (const day of [localDate(new Date(), zone), localDate(new Date(Date.now() + 60_000), zone)]) {
         await redis.set(`${service.config.redisKeyPrefix}stats:day:${day}`, 'not a hash');
       }
 

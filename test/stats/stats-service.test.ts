@@ -13,6 +13,7 @@ function exposure(id: string): ExposureWithIncident {
     incidentId: 'inc-1',
     title: { en: id },
     dataExposed: ['email_address'],
+    dataPossiblyExposed: [],
     dataNotExposed: [],
     checkableByEmail: true,
     incident: { id: 'inc-1', organization: { en: 'Org' }, title: { en: 'Incident' }, sources: [], status: 'announced' },
@@ -51,7 +52,7 @@ function describeStatsContract(name: string, open: () => StatsStore): void {
 
     it('when checks are counted over several UTC days, then each day has its own count, oldest first', async () => {
       const clock = clockAt('2026-11-20T23:59:59.999Z');
-      const stats = new StatsService({ store: open(), clock: clock.read });
+      const stats = new StatsService({ store: open(), clock: clock.read, timeZone: 'UTC' });
       stats.record(result(['a', 'b'], ['a']));
       clock.now = new Date('2026-11-21T00:00:00.000Z');
       stats.record(result(['a', 'b'], []));
@@ -64,6 +65,37 @@ function describeStatsContract(name: string, open: () => StatsStore): void {
         { date: '2026-11-21', checks: 2 },
       ]);
       expect((await stats.summary(1)).days).toEqual([{ date: '2026-11-21', checks: 2 }]);
+    });
+
+    it('when checks are counted either side of midnight in Japan (15:00 UTC), then they fall on the two Japanese days', async () => {
+      const clock = clockAt('2026-11-20T14:59:59.999Z');
+      const stats = new StatsService({ store: open(), clock: clock.read, timeZone: 'Asia/Tokyo' });
+      stats.record(result(['a'], ['a']));
+      clock.now = new Date('2026-11-20T15:00:00.000Z');
+      stats.record(result(['a'], []));
+      clock.now = new Date('2026-11-20T23:59:59.999Z');
+      stats.record(result(['a'], []));
+
+      // At 08:59 on 21 November in Japan: today is the 21st, though it is still the 20th in UTC.
+      expect((await stats.summary(2)).days).toEqual([
+        { date: '2026-11-20', checks: 1 },
+        { date: '2026-11-21', checks: 2 },
+      ]);
+    });
+
+    it('when no zone is given, then days are Japanese days (the default of TIME_ZONE)', async () => {
+      const clock = clockAt('2026-11-20T15:00:00.000Z');
+      const stats = new StatsService({ store: open(), clock: clock.read });
+      stats.record(result(['a'], []));
+
+      expect((await stats.summary(1)).days).toEqual([{ date: '2026-11-21', checks: 1 }]);
+    });
+
+    it('when the zone changes its clocks, then the days listed are still whole calendar days, one each', async () => {
+      // Berlin's summer time began at 01:00 UTC on 29 March 2026: that day was 23 hours long.
+      const stats = new StatsService({ store: open(), clock: () => new Date('2026-03-30T21:59:00.000Z'), timeZone: 'Europe/Berlin' });
+
+      expect((await stats.summary(3)).days.map((day) => day.date)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
     });
 
     it('when some checks match, then matches add up per exposure, most first, and an unmatched checked one shows 0', async () => {

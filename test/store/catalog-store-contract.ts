@@ -22,6 +22,7 @@ function exposure(id: string, incidentId: string, createdAt = NOW.toISOString())
     incidentId,
     title: { en: id, ja: id },
     dataExposed: ['email_address'],
+    dataPossiblyExposed: [],
     dataNotExposed: ['name'],
     sensitive: false,
     published: true,

@@ -33,10 +33,9 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         const row = entry(7);
         expect(await lists.addEntries(staged, [row, entry(65535)])).toBe(2);
         expect(await lists.liveLists()).toEqual([]);
-        expect(await lists.activate(staged, 2, NOW)).toBeNull();
-        expect(await lists.liveLists()).toEqual([
-          { exposureId: 'exp-a', version: staged.version, profileId: 'hp-1', records: 2, activatedAt: NOW.toISOString() },
-        ]);
+        const live = { exposureId: 'exp-a', version: staged.version, liveNumber: 1, profileId: 'hp-1', records: 2, activatedAt: NOW.toISOString() };
+        expect(await lists.activate(staged, 2, NOW)).toEqual({ live, replaced: null });
+        expect(await lists.liveLists()).toEqual([live]);
         const probe = { exposureId: 'exp-a', version: staged.version };
         expect(
           await lists.probe([
@@ -81,7 +80,7 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         const second = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
         expect(second.version).toBeGreaterThan(first.version);
         await lists.addEntries(second, [newRow]);
-        expect((await lists.activate(second, 1, NOW))?.version).toBe(first.version);
+        expect((await lists.activate(second, 1, NOW)).replaced?.version).toBe(first.version);
         expect((await lists.unusedVersions()).map((version) => version.version)).toEqual([first.version]);
         await lists.deleteVersion('exp-a', first.version);
         expect(await lists.unusedVersions()).toEqual([]);
@@ -99,29 +98,26 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         await lists.addEntries(first, [entry(1), entry(2)]);
         await lists.activate(first, 2, NOW);
         const second = await lists.beginVersion('exp-a', 'hp-2', 16, LATER);
+        const live = { exposureId: 'exp-a', version: second.version, liveNumber: 2, profileId: 'hp-2', records: 0, activatedAt: LATER.toISOString() };
         expect(await lists.activate(second, 0, LATER)).toEqual({
-          exposureId: 'exp-a',
-          version: first.version,
-          profileId: 'hp-1',
-          records: 2,
-          activatedAt: NOW.toISOString(),
+          live,
+          replaced: { exposureId: 'exp-a', version: first.version, liveNumber: 1, profileId: 'hp-1', records: 2, activatedAt: NOW.toISOString() },
         });
-        expect(await lists.liveLists()).toEqual([
-          { exposureId: 'exp-a', version: second.version, profileId: 'hp-2', records: 0, activatedAt: LATER.toISOString() },
-        ]);
+        expect(await lists.liveLists()).toEqual([live]);
       });
 
       it('when two lists are live, then replacing one leaves the other live as it was', async () => {
         const a = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
         await lists.activate(a, 0, NOW);
         const b = await lists.beginVersion('exp-b', 'hp-1', 16, NOW);
-        expect(await lists.activate(b, 0, NOW)).toBeNull();
+        expect((await lists.activate(b, 0, NOW)).replaced).toBeNull();
         const a2 = await lists.beginVersion('exp-a', 'hp-1', 16, LATER);
-        expect((await lists.activate(a2, 0, LATER))?.version).toBe(a.version);
+        expect((await lists.activate(a2, 0, LATER)).replaced?.version).toBe(a.version);
         const live = (await lists.liveLists()).sort((x, y) => x.exposureId.localeCompare(y.exposureId));
-        expect(live.map((list) => [list.exposureId, list.version, list.activatedAt])).toEqual([
-          ['exp-a', a2.version, LATER.toISOString()],
-          ['exp-b', b.version, NOW.toISOString()],
+        // Live numbers count per exposure.
+        expect(live.map((list) => [list.exposureId, list.version, list.liveNumber, list.activatedAt])).toEqual([
+          ['exp-a', a2.version, 2, LATER.toISOString()],
+          ['exp-b', b.version, 1, NOW.toISOString()],
         ]);
       });
 
@@ -207,6 +203,29 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         const again = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
         expect(again.version).toBeGreaterThan(abandoned.version);
         expect(abandoned.version).toBeGreaterThan(first.version);
+      });
+
+      it('when an upload is refused or abandoned, then it does not use up a live number: the next list to go live takes it', async () => {
+        const refused = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.addEntries(refused, [entry(1)]);
+        await expect(lists.activate(refused, 2, NOW)).rejects.toThrow(/holds 1 of the 2 rows/);
+        await lists.deleteVersion('exp-a', refused.version);
+        const first = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        expect(first.version).toBeGreaterThan(refused.version);
+        expect((await lists.activate(first, 0, NOW)).live.liveNumber).toBe(1);
+        const abandoned = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.deleteVersion('exp-a', abandoned.version);
+        const second = await lists.beginVersion('exp-a', 'hp-1', 16, LATER);
+        expect((await lists.activate(second, 0, LATER)).live.liveNumber).toBe(2);
+        expect((await lists.liveLists()).map((list) => [list.version, list.liveNumber])).toEqual([[second.version, 2]]);
+      });
+
+      it('when a removed list is loaded again, then its live numbers go on, never showing a number twice', async () => {
+        const first = await lists.beginVersion('exp-a', 'hp-1', 16, NOW);
+        await lists.activate(first, 0, NOW);
+        await lists.removeList('exp-a');
+        const again = await lists.beginVersion('exp-a', 'hp-1', 16, LATER);
+        expect((await lists.activate(again, 0, LATER)).live.liveNumber).toBe(2);
       });
 
       it('when there is nothing to probe, then probe finds nothing and still reads the live lists', async () => {

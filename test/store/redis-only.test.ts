@@ -47,9 +47,44 @@ describe('redis list layout', () => {
       expect(await redis.getbit(map, 102_000)).toBe(0);
       await lists.activate(staged, 2000, NOW);
       await lists.removeList('exp-x');
-      // The version counter and the live pointers (holding the store's identity) are left: numbers
-      // are never reused, so a stale reader can't mix versions.
-      expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([`${prefix}{lists}:live`, `${prefix}{lists}:next-version`]);
+      // The version counter, the live-number counter and the live pointers (holding the store's
+      // identity) are left: ids are never reused, so a stale reader can't mix versions, and a
+      // live number is never shown twice.
+      expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([
+        `${prefix}{lists}:live`,
+        `${prefix}{lists}:live-numbers`,
+        `${prefix}{lists}:next-version`,
+      ]);
+    } finally {
+      await unlinkAll(redis, prefix);
+      redis.disconnect();
+    }
+  });
+});
+
+describe('redis live numbers of pointers written before they were counted', () => {
+  it('when a live pointer has no live number, then it reads as 1, and the version replacing it is 2', async () => {
+    const prefix = uniquePrefix('live-number');
+    const redis = newTestRedis();
+    const lists = new RedisListStore(redis, prefix);
+    try {
+      await lists.bindIdentity({ freshStore: true });
+      // Two uploads begun (one refused) before numbering: the live one has internal id 2.
+      await lists.beginVersion('exp-old', 'hp-1', 16, NOW);
+      const old = await lists.beginVersion('exp-old', 'hp-1', 16, NOW);
+      await lists.activate(old, 0, NOW);
+      // As the earlier layout wrote it: no liveNumber in the pointer, no count.
+      const pointer = JSON.parse((await redis.hget(`${prefix}{lists}:live`, 'exp-old')) as string) as Record<string, unknown>;
+      delete pointer.liveNumber;
+      await redis.hset(`${prefix}{lists}:live`, 'exp-old', JSON.stringify(pointer));
+      await redis.del(`${prefix}{lists}:live-numbers`);
+
+      expect(await lists.liveLists()).toEqual([expect.objectContaining({ exposureId: 'exp-old', version: old.version, liveNumber: 1 })]);
+      const next = await lists.beginVersion('exp-old', 'hp-1', 16, NOW);
+      const activation = await lists.activate(next, 0, NOW);
+      expect(activation.replaced).toEqual(expect.objectContaining({ version: old.version, liveNumber: 1 }));
+      expect(activation.live).toEqual(expect.objectContaining({ version: 3, liveNumber: 2 }));
+      expect(await lists.liveLists()).toEqual([activation.live]);
     } finally {
       await unlinkAll(redis, prefix);
       redis.disconnect();
