@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { type CheckRateLimits, rateLimitChecks } from '../abuse';
 import { isAppError } from '../errors';
+import { maskEmail } from '../hashing';
 import { renderView } from '../http';
 import { pageLanguage, type PageLanguageLocals } from '../i18n';
 import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
@@ -15,7 +16,8 @@ import { ResultPages } from './result-pages';
  * in), so that it can be mounted early (see createApp); the rate limit comes after both, so that a
  * refused form still gets its page in its language. The result page is padded, so that its length
  * on the wire tells neither the result nor the language (src/check/result-pages.ts); it renders
- * with the app's own view engine and globals, as res.render does.
+ * with the app's own view engine and globals, as res.render does. It shows the address checked,
+ * masked (`t•••@example.jp`), and the padding allows for the longest one.
  */
 export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router {
   const router = Router();
@@ -33,7 +35,8 @@ export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router
     try {
       const result = await check.check(email);
       pages ??= new ResultPages(renderView(req.app));
-      const page = await pages.padded(result, lang);
+      // Shown masked on the page, so that a typo can be noticed (issue 14); rendered, never kept or logged.
+      const page = await pages.padded(result, lang, maskEmail(email));
       res.set('Cache-Control', PADDED_ANSWER_CACHE_CONTROL).type('html').send(page);
     } catch (error) {
       if (isAppError(error) && error.code === 'invalid_email') {

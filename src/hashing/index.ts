@@ -13,6 +13,8 @@ export type { HashingStore } from './hashing-store';
 export { ListEntryPool } from './list-entry-pool';
 export { argon2idOf, listEntryOf } from './list-entry';
 export type { ListEntry } from './list-entry';
+export { EMAIL_MASK, MAX_DOMAIN_LENGTH, WIDEST_MASKED_EMAIL, maskEmail } from './mask-email';
+export type { MaskedEmail } from './mask-email';
 export { normalizeEmail } from './normalize-email';
 export { OprfKey, generateOprfSecretKey, parseOprfSecretKey } from './oprf-key';
 export { prepareHashing } from './prepare-hashing';

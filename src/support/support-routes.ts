@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../i18n';
 import { actorOf, staffOf } from '../actor';
 import { isAppError } from '../errors';
+import { maskEmail } from '../hashing';
 import { startErrorAnswer, type FailureLog } from '../http';
 import { requireStaffPage } from '../console';
 import { STAFF_CHECK_RULE, type StaffCheckService } from './staff-check-service';
@@ -20,8 +21,10 @@ const FORM_PATH = '/support';
 /**
  * The support console: the check form at /support and its answer from POST /support/check, for
  * support staff and admins. The address lives in this handler for the length of one check: it is
- * never rendered, redirected to, logged or put back in the form. (The console router has already
- * set Cache-Control: no-store, checked the CSRF token and picked the language.)
+ * never redirected to, logged, audited or put back in the form, and the result page shows it only
+ * masked (`t•••@example.jp`, src/hashing/mask-email.ts), so that a mistyped address can be noticed
+ * and read back to the caller. (The console router has already set Cache-Control: no-store,
+ * checked the CSRF token and picked the language.)
  */
 export function supportRoutes(deps: SupportRoutesDeps): Router {
   const router = Router();
@@ -45,6 +48,8 @@ export function supportRoutes(deps: SupportRoutesDeps): Router {
       res.render('support/result.njk', {
         ...pageLocals(language),
         ...supportResultView(answer, language),
+        // Rendered on this page only: the audit event and the log line know nothing of it.
+        checkedAddress: maskEmail(form.email),
         showAuditLink: staffOf(res)?.role === 'admin',
       });
     } catch (error) {

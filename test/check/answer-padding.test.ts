@@ -4,7 +4,10 @@ import { padTo } from '../../src/check/answer-padding';
 import { ApiAnswers } from '../../src/check/api-answers';
 import type { Exposure, Incident } from '../../src/catalog/catalog-model';
 import { DEMO_LIST_ADDRESSES } from '../../src/demo/demo-dataset';
+import { renderView } from '../../src/http/render-view';
+import { EMAIL_MASK, WIDEST_MASKED_EMAIL, maskEmail } from '../../src/hashing/mask-email';
 import { argon2idOf } from '../../src/hashing/list-entry';
+import { ResultPages } from '../../src/check/result-pages';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import type { Service } from '../../src/service';
 import { listenRaw, type Listening, type RawAnswer } from '../support/raw-answer';
@@ -19,13 +22,27 @@ import { startTestService, type TestService } from '../support/test-app';
 const CATALOG = 'porsche-japan-2018-catalog';
 const PROMOTION = 'porsche-japan-2018-promotion';
 
-/** Which addresses answer what on the demo data, once taro.yamada is added to the promotion list too. */
+/*
+ * The result page shows the address checked, masked (t•••@example.jp), whose length is its domain's:
+ * the shortest there is, the longest ASCII domain a normalized address allows (252 characters after
+ * a one-character local part), and an IDN domain of four-byte characters, the most bytes a domain
+ * can take (each label as long as punycode lets it be).
+ */
+const LONGEST_ASCII_DOMAIN = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.jp`;
+const IDN_LABEL = '𠀀'.repeat(56);
+const LONG_IDN_DOMAIN = `${IDN_LABEL}.${IDN_LABEL}.${IDN_LABEL}.jp`;
+
+/** Which addresses answer what on the demo data, once taro.yamada and a long-IDN address are added to the promotion list too. */
 const ADDRESSES = {
   miss: 'nobody.here@example.org',
   'hit on the promotion list': 'hanako.suzuki@example.jp',
   'hit on the catalog list': 'yuki.tanaka@example.com',
   'hit on both lists': 'taro.yamada@example.jp',
   'hit on both lists, typed full-width': 'ＴＡＲＯ．ＹＡＭＡＤＡ＠ＥＸＡＭＰＬＥ．ＪＰ',
+  'miss on the shortest address': 'a@b.jp',
+  'miss on the longest ASCII domain': `x@${LONGEST_ASCII_DOMAIN}`,
+  'miss on a long IDN domain': `nobody@${LONG_IDN_DOMAIN}`,
+  'hit on the promotion list, a long IDN domain': `z@${LONG_IDN_DOMAIN}`,
 } as const;
 type Case = keyof typeof ADDRESSES;
 const CASES = Object.keys(ADDRESSES) as Case[];
@@ -35,13 +52,21 @@ const EXPECTED_MATCHES: Record<Case, string[]> = {
   'hit on the catalog list': [CATALOG],
   'hit on both lists': [CATALOG, PROMOTION],
   'hit on both lists, typed full-width': [CATALOG, PROMOTION],
+  'miss on the shortest address': [],
+  'miss on the longest ASCII domain': [],
+  'miss on a long IDN domain': [],
+  'hit on the promotion list, a long IDN domain': [PROMOTION],
 };
 
 const LANGUAGES = ['ja', 'en'] as const;
 
 async function startPaddedService(): Promise<{ service: TestService; wire: Listening }> {
   const service = await startTestService({ store: 'memory', env: FAST_ARGON2 });
-  await replaceList(service.runtime, PROMOTION, [...(DEMO_LIST_ADDRESSES[PROMOTION] ?? []), ADDRESSES['hit on both lists']]);
+  await replaceList(service.runtime, PROMOTION, [
+    ...(DEMO_LIST_ADDRESSES[PROMOTION] ?? []),
+    ADDRESSES['hit on both lists'],
+    ADDRESSES['hit on the promotion list, a long IDN domain'],
+  ]);
   return { service, wire: await listenRaw(service.app) };
 }
 
@@ -122,6 +147,32 @@ describe('padded check answers on the demo catalogue', () => {
     }
     const sizes = sizesOf(answers);
     expect(sizes).toEqual(allLike(sizes, sizes['ja: miss']));
+  });
+
+  it('when the page answers short and long addresses, then each shows its own masked address, and the API none', async () => {
+    for (const name of CASES) {
+      const page = (await pageCheck(wire, ADDRESSES[name], 'en')).body.toString('utf8');
+      const api = (await apiCheck(wire, ADDRESSES[name])).body.toString('utf8');
+      const masked = maskEmail(ADDRESSES[name]);
+
+      expect({ name, shown: page.includes(`<strong>${masked}</strong>`) }).toEqual({ name, shown: true });
+      expect({ name, echoed: api.includes(masked) || api.includes(EMAIL_MASK) }).toEqual({ name, echoed: false });
+    }
+    expect(Buffer.byteLength(maskEmail(ADDRESSES['miss on a long IDN domain']))).toBeGreaterThan(600);
+  });
+
+  it('when a page shows the widest stand-in for a masked address, then it still fits, at the size a short one is sent at', async () => {
+    const pages = new ResultPages(renderView(service.app));
+    const hit = await service.runtime.check.service.check(ADDRESSES['hit on both lists']);
+    const miss = await service.runtime.check.service.check(ADDRESSES.miss);
+    const sizes: Record<string, number> = {};
+    for (const lang of LANGUAGES) {
+      for (const [name, result] of [['hit', hit], ['miss', miss]] as const) {
+        sizes[`${lang} ${name}, widest`] = Buffer.byteLength(await pages.padded(result, lang, WIDEST_MASKED_EMAIL));
+        sizes[`${lang} ${name}, shortest`] = Buffer.byteLength(await pages.padded(result, lang, maskEmail('a@b.jp')));
+      }
+    }
+    expect(sizes).toEqual(allLike(sizes, sizes['ja miss, shortest']));
   });
 
   it('when a padded API answer is read, then it parses to the check itself, followed by spaces only', async () => {
@@ -213,6 +264,7 @@ describe('padded check answers when the catalogue changes', () => {
       title: { en: 'Everyone who ever wrote to us', ja: 'お問い合わせをいただいたすべての方' },
       description: long('people who wrote to customer service'),
       dataExposed: ['email_address', 'name', 'phone_number'],
+      dataPossiblyExposed: [],
       dataNotExposed: [],
       advice: long('be wary of calls claiming to come from us'),
       sensitive: false,

@@ -119,6 +119,59 @@ describe('check page', () => {
     expect(response.text).toContain('調査中（内容が変わる可能性があります）');
   });
 
+  describe('the address checked, shown masked so that a typo can be noticed (issue 14)', () => {
+    /** The masked address as the page shows it, or undefined. */
+    const shownAddress = (html: string) => /<p class="address-checked">[^<]*<bdi dir="ltr"><strong>([^<]*)<\/strong><\/bdi><\/p>/.exec(html)?.[1];
+
+    it.each([
+      ['a hit, in Japanese', 'taro.yamada@example.jp', 'ja', 't•••@example.jp', 'お客様のメールアドレスは、流出したデータに含まれていました'],
+      ['a hit, in English', 'taro.yamada@example.jp', 'en', 't•••@example.jp', 'Your email address was in the exposed data'],
+      ['a miss, in Japanese', 'someone.else@example.com', 'ja', 's•••@example.com', 'このメールアドレスは、当サービスが保有する一覧にはありませんでした'],
+      ['a miss, in English', 'someone.else@example.com', 'en', 's•••@example.com', 'Your email address is not in the lists we hold'],
+    ])('when the page answers %s, then it shows the address masked, and never its local part', async (_name, email, lang, masked, verdict) => {
+      const response = await post({ email, lang });
+      const localPart = email.split('@')[0] as string;
+
+      expect(response.status).toBe(200);
+      expect(response.text).toContain(verdict);
+      expect(shownAddress(response.text)).toBe(masked);
+      expect(response.text).not.toContain(email);
+      expect(response.text).not.toContain(localPart);
+      expect(response.text).not.toContain(encodeURIComponent(email));
+      expect(JSON.stringify(response.headers)).not.toContain(localPart);
+    });
+
+    it('when the page is in Japanese or English, then it names the address checked and says a typo means checking again', async () => {
+      const ja = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
+      const en = await post({ email: 'someone.else@example.com', lang: 'en' });
+
+      expect(ja.text).toContain('確認したメールアドレス：<bdi dir="ltr"><strong>t•••@example.jp</strong></bdi>');
+      expect(ja.text).toContain('正しいアドレスでもう一度確認してください。 <a href="/?lang=ja">もう一度確認する</a>');
+      expect(en.text).toContain('Address checked: <bdi dir="ltr"><strong>s•••@example.com</strong></bdi>');
+      expect(en.text).toContain('for example because of a typo');
+      expect(en.text).toContain('<a href="/?lang=en">Check again</a>');
+    });
+
+    it('when the address was typed in full width, in upper case or with an IDN domain, then it is shown as the check normalized it', async () => {
+      const fullWidth = await post({ email: 'ＴＡＲＯ．ＹＡＭＡＤＡ＠ＥＸＡＭＰＬＥ．ＪＰ', lang: 'en' });
+      const idn = await post({ email: 'Hanako@ドメイン.JP', lang: 'ja' });
+
+      expect(fullWidth.text).toContain('Your email address was in the exposed data');
+      expect(shownAddress(fullWidth.text)).toBe('t•••@example.jp');
+      expect(fullWidth.text).not.toContain('ＴＡＲＯ');
+      expect(shownAddress(idn.text)).toBe('h•••@ドメイン.jp');
+      expect(idn.text).not.toContain('hanako');
+      expect(idn.text).not.toContain('Hanako');
+    });
+
+    it('when the local part begins with a character HTML escapes, then it is shown escaped', async () => {
+      const response = await post({ email: "&o'brien@example.jp", lang: 'en' });
+
+      expect(shownAddress(response.text)).toBe('&amp;•••@example.jp');
+      expect(response.text).not.toContain('brien');
+    });
+  });
+
   it('when an invalid address is posted, then the form comes back in its language with the error tied to the field', async () => {
     const response = await post({ email: '<b>not-an-email', lang: 'en' });
 

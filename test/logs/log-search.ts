@@ -1,10 +1,12 @@
 import { argon2idOf } from '../../src/hashing/list-entry';
 import type { HashingProfile } from '../../src/hashing/hashing-profile';
+import { maskEmail } from '../../src/hashing/mask-email';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 
 /**
- * Everything a log could betray an address by: as typed, normalized, its local parts, and the
- * escaped forms a URL would carry. Case-insensitive search; returns the forms found.
+ * Everything a log could betray an address by: as typed, normalized, its local parts, the escaped
+ * forms a URL would carry, and the masked form result pages show (t•••@example.jp), which is for
+ * the page alone. Case-insensitive search; returns the forms found.
  */
 export function addressForms(addresses: readonly string[]): string[] {
   const forms = new Set<string>();
@@ -17,6 +19,7 @@ export function addressForms(addresses: readonly string[]): string[] {
       const normalized = normalizeEmail(address);
       forms.add(normalized);
       forms.add(normalized.split('@')[0] ?? '');
+      forms.add(maskEmail(address));
     } catch {
       // Not an address (the invalid input): its raw forms are enough.
     }
