@@ -21,7 +21,8 @@ export function rateLimitChecks(
           return;
         }
         onLimited(admission.scope);
-        next(AppError.rateLimited(admission.retryAfterSeconds));
+        // The page and the API tell the client's network (its address or /64) from everybody's.
+        next(AppError.rateLimited(admission.retryAfterSeconds, admission.scope === 'global' ? 'global' : 'network'));
       },
       (error: unknown) => next(AppError.unavailable(error)),
     );

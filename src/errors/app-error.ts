@@ -1,4 +1,12 @@
 /**
+ * Which budget refused a rate-limited request: the one of the client's network (its address, or
+ * its IPv6 /64: people behind one carrier or office address share it) or the deployment's as a
+ * whole. Sent in the JSON error as `scope`, and told apart on the public 429 page.
+ */
+export const LIMIT_SCOPES = ['network', 'global'] as const;
+export type LimitScope = (typeof LIMIT_SCOPES)[number];
+
+/**
  * The one error type that reaches users. `code` is stable and machine-readable; `message` is
  * written for a person and must never contain an address or anything derived from one.
  * `cause` is kept for logs only and is never rendered.
@@ -9,12 +17,14 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** Sent as Retry-After: when the client may usefully try again. */
   readonly retryAfterSeconds: number | undefined;
+  /** For a 429: which budget refused. Rendered in the JSON error as `scope`. */
+  readonly scope: LimitScope | undefined;
 
   constructor(
     code: string,
     status: number,
     message: string,
-    options: { cause?: unknown; field?: string; retryAfterSeconds?: number } = {},
+    options: { cause?: unknown; field?: string; retryAfterSeconds?: number; scope?: LimitScope } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
@@ -22,6 +32,7 @@ export class AppError extends Error {
     this.status = status;
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.scope = options.scope;
   }
 
   static invalidEmail(message: string): AppError {
@@ -36,14 +47,19 @@ export class AppError extends Error {
     return new AppError('not_found', 404, message);
   }
 
-  /** A check budget is spent. Says nothing of the address: the refusal came before it was looked at. */
-  static rateLimited(retryAfterSeconds: number): AppError {
-    return new AppError(
-      'rate_limited',
-      429,
-      `Too many checks were made from this connection. Please try again in ${retryAfterSeconds} seconds.`,
-      { retryAfterSeconds },
-    );
+  /**
+   * A check budget is spent: the client's network's, or everybody's. Says nothing of the address:
+   * the refusal came before it was looked at.
+   */
+  static rateLimited(retryAfterSeconds: number, scope: LimitScope): AppError {
+    const why =
+      scope === 'network'
+        ? 'Too many checks were made from your network.'
+        : 'Too many checks are being made right now.';
+    return new AppError('rate_limited', 429, `${why} Please try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+      scope,
+    });
   }
 
   /** A dependency (store, hashing) failed: the honest answer is "could not check", never "not affected". */

@@ -9,8 +9,11 @@ export type ErrorKind = BasicErrorKind | RefinedErrorKind;
 /** The kinds every error page has a title and body for (the public pages have only these). */
 export type BasicErrorKind = 'notFound' | 'rateLimited' | 'unavailable' | 'tooLarge' | 'badRequest' | 'internal';
 
-/** Finer kinds a page may tell apart (the consoles do); a page without their messages shows the basic kind. */
-type RefinedErrorKind = 'forbidden' | 'csrf' | 'overloaded';
+/**
+ * Finer kinds a page may tell apart (the consoles do; the public pages tell a 429 of the client's
+ * network from one of everybody's); a page without their messages shows the basic kind.
+ */
+type RefinedErrorKind = 'forbidden' | 'csrf' | 'overloaded' | 'rateLimitedNetwork';
 
 interface KindRule {
   /** For a refined kind: what a page without its messages shows instead. */
@@ -31,6 +34,8 @@ const RULES: Record<ErrorKind, KindRule> = {
   csrf: { otherwise: 'badRequest' },
   notFound: {},
   rateLimited: { assumedWaitSeconds: 60 },
+  // The budget of the client's network (its address or IPv6 /64), not everybody's.
+  rateLimitedNetwork: { otherwise: 'rateLimited', assumedWaitSeconds: 60 },
   overloaded: { otherwise: 'unavailable', retryAfterSeconds: 30 },
   unavailable: { retryAfterSeconds: 30 },
   tooLarge: {},
@@ -45,7 +50,9 @@ export function errorKindOf(error: AppError): ErrorKind {
   if (error.code === 'overloaded') return 'overloaded';
   if (error.status === 401 || error.status === 403) return 'forbidden';
   if (error.code === 'not_found' || error.status === 404) return 'notFound';
-  if (error.code === 'rate_limited' || error.status === 429) return 'rateLimited';
+  if (error.code === 'rate_limited' || error.status === 429) {
+    return error.scope === 'network' ? 'rateLimitedNetwork' : 'rateLimited';
+  }
   if (error.code === 'unavailable' || error.status === 503) return 'unavailable';
   if (error.code === 'payload_too_large' || error.status === 413) return 'tooLarge';
   if (error.status >= 400 && error.status < 500) return 'badRequest';

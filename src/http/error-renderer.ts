@@ -55,7 +55,10 @@ export interface ErrorPage {
 /** What differs between the error answers of the public pages and the consoles. */
 export interface ErrorRendering {
   log: FailureLog;
-  /** Answer `{ error: { code, message } }` instead of a page (the API, console script endpoints). */
+  /**
+   * Answer `{ error: { code, message } }` instead of a page (the API, console script endpoints),
+   * with `scope` beside them when a 429 says which budget refused.
+   */
   wantsJson: (req: Request, res: Response) => boolean;
   template: string;
   /**
@@ -76,7 +79,9 @@ export function errorRenderer(rendering: ErrorRendering): RenderError {
     startErrorAnswer(error, res, rendering.log);
     // JSON keeps the Cache-Control its area set (the console router's no-store covers every console answer).
     if (rendering.wantsJson(req, res)) {
-      res.json({ error: { code: error.code, message: error.message } });
+      res.json({
+        error: { code: error.code, message: error.message, ...(error.scope !== undefined && { scope: error.scope }) },
+      });
       return;
     }
     const messages = rendering.messages(req, res);

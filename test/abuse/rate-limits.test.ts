@@ -15,6 +15,17 @@ function formCheck(service: TestService, client: string, lang: 'ja' | 'en') {
   return request(service.app).post('/check').set('X-Forwarded-For', client).type('form').send({ email: EMAIL, lang });
 }
 
+// What the 429 page says, by the budget that refused.
+const NETWORK_PAGE = {
+  en: 'Many checks came from your network, so checks from it are paused.',
+  ja: 'お使いのネットワークから多くの確認が行われたため、しばらく確認できません。',
+};
+const SHARED_NOTE = { en: 'such as a mobile carrier\u2019s or an office\u2019s', ja: '携帯電話会社や職場など' };
+const BUSY_PAGE = {
+  en: 'Many checks are being made right now',
+  ja: 'ただいま確認が集中しているため',
+};
+
 async function statuses(requests: (() => request.Test)[]): Promise<number[]> {
   const seen: number[] = [];
   for (const send of requests) seen.push((await send()).status);
@@ -41,7 +52,9 @@ describe.each(['redis', 'memory'] as const)('when checks come faster than the pe
     const refused = await apiCheck(service, client);
 
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
+    expect(refused.body).toEqual({
+      error: { code: 'rate_limited', message: expect.stringContaining('from your network'), scope: 'network' },
+    });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -68,13 +81,20 @@ describe.each(['redis', 'memory'] as const)('when checks come faster than the pe
     expect(english.headers['cache-control']).toBe('no-store');
     expect(Number(english.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(english.text).toContain('Please wait a moment');
+    expect(english.text).toContain(NETWORK_PAGE.en);
+    expect(english.text).toContain(SHARED_NOTE.en);
+    expect(english.text).not.toContain(BUSY_PAGE.en);
     expect(english.text).toContain('Please try again in a minute.');
     expect(english.text).toContain('This is not a \u201cnot affected\u201d answer');
     expect(english.text).not.toContain('taro');
     expect(japanese.status).toBe(429);
     expect(japanese.headers['content-language']).toBe('ja');
     expect(japanese.text).toContain('しばらくお待ちください');
+    expect(japanese.text).toContain(NETWORK_PAGE.ja);
+    expect(japanese.text).toContain(SHARED_NOTE.ja);
+    expect(japanese.text).not.toContain(BUSY_PAGE.ja);
     expect(japanese.text).toContain('1分ほど待ってから、もう一度お試しください。');
+    expect(japanese.text).toContain('「流出していない」という意味ではありません');
     expect(japanese.text).not.toContain('taro');
   });
 
@@ -92,6 +112,32 @@ describe.each(['redis', 'memory'] as const)('when checks come faster than the pe
     const seen = await statuses([1, 2, 3, 4, 5, 6].map((host) => () => apiCheck(service, inNetwork(host))));
     expect(seen).toEqual([200, 200, 200, 200, 200, 429]);
     expect((await apiCheck(service, '2001:db8:1:3::1')).status).toBe(200);
+  });
+
+  it('then a refusal by the /64 budget is told as the network\'s, in the API and on the page in both languages', async () => {
+    const inNetwork = (host: number) => `2001:db8:5:6::${host.toString(16)}`;
+    // Five addresses spend the /64's 5; each address itself has checked once, under its limit of 3.
+    await statuses([1, 2, 3, 4, 5].map((host) => () => apiCheck(service, inNetwork(host))));
+
+    const api = await apiCheck(service, inNetwork(6));
+    const english = await formCheck(service, inNetwork(7), 'en');
+    const japanese = await formCheck(service, inNetwork(8), 'ja');
+
+    expect(api.status).toBe(429);
+    expect(api.body).toEqual({
+      error: { code: 'rate_limited', message: expect.stringContaining('from your network'), scope: 'network' },
+    });
+    expect(Number(api.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    for (const [page, lang] of [[english, 'en'], [japanese, 'ja']] as const) {
+      expect(page.status).toBe(429);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(Number(page.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(page.text).toContain(NETWORK_PAGE[lang]);
+      expect(page.text).toContain(SHARED_NOTE[lang]);
+      expect(page.text).not.toContain(BUSY_PAGE[lang]);
+    }
+    expect(english.text).toContain('Please try again in a minute.');
+    expect(japanese.text).toContain('1分ほど待ってから、もう一度お試しください。');
   });
 
   it('then one IPv6 address is held to the per-IP budget too', async () => {
@@ -140,7 +186,35 @@ describe('when the deployment-wide budget is spent', () => {
     const refused = await apiCheck(service, '192.0.2.3');
 
     expect(refused.status).toBe(429);
-    expect(refused.body.error.code).toBe('rate_limited');
+    expect(refused.body).toEqual({
+      error: { code: 'rate_limited', message: expect.stringContaining('right now'), scope: 'global' },
+    });
+    expect(refused.body.error.message).not.toContain('network');
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('then the page says checks are busy everywhere, not that this network made too many, in both languages', async () => {
+    const english = await formCheck(service, '192.0.2.4', 'en');
+    const japanese = await formCheck(service, '192.0.2.5', 'ja');
+
+    for (const [page, lang] of [[english, 'en'], [japanese, 'ja']] as const) {
+      expect(page.status).toBe(429);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(Number(page.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(page.text).toContain(BUSY_PAGE[lang]);
+      expect(page.text).not.toContain(NETWORK_PAGE[lang]);
+      expect(page.text).not.toContain(SHARED_NOTE[lang]);
+    }
+    expect(english.text).toContain('Please wait a moment');
+    expect(english.text).toContain('Please try again in a minute.');
+    expect(english.text).toContain('This is not a \u201cnot affected\u201d answer');
+    expect(japanese.headers['content-language']).toBe('ja');
+    expect(japanese.text).toContain('しばらくお待ちください');
+    expect(japanese.text).toContain('1分ほど待ってから、もう一度お試しください。');
+    expect(japanese.text).toContain('「流出していない」という意味ではありません');
   });
 });
 
