@@ -22,6 +22,7 @@ export interface ExposureInput {
   description?: LocalizedText | undefined;
   window?: DateWindow | undefined;
   dataExposed: DataClass[];
+  dataPossiblyExposed: DataClass[];
   dataNotExposed: DataClass[];
   affectedCount?: number | undefined;
   advice?: LocalizedText | undefined;
@@ -194,10 +195,15 @@ export const exposureSchema = z
       })
       .min(1, `must list at least one data class; known: ${KNOWN_DATA_CLASSES}`)
       .transform((classes) => [...new Set(classes)])
-      .meta({ description: 'Repeated codes are kept once.' }),
+      .meta({ description: 'Confirmed exposed. Repeated codes are kept once.' }),
+    dataPossiblyExposed: dataClasses.default([]).meta({
+      description:
+        'May have been exposed: the company has not yet determined whether it was accessed (still being ' +
+        'investigated). Must not repeat a dataExposed code.',
+    }),
     dataNotExposed: dataClasses
       .default([])
-      .meta({ description: 'Confirmed not exposed; must not repeat a dataExposed code.' }),
+      .meta({ description: 'Confirmed not exposed; must not repeat a dataExposed or dataPossiblyExposed code.' }),
     affectedCount: z
       .number({ error: 'must be a whole number' })
       .int('must be a whole number')
@@ -215,16 +221,18 @@ export const exposureSchema = z
       .meta({ description: 'Sensitive exposures never answer public checks nor appear in the public catalogue.' }),
   })
   .superRefine((exposure, context) => {
-    const exposed = new Set<string>(exposure.dataExposed);
-    exposure.dataNotExposed.forEach((code, index) => {
-      if (exposed.has(code)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['dataNotExposed', index],
-          message: `"${code}" is also listed in dataExposed`,
-        });
-      }
-    });
+    // A class is in at most one of the three lists; the later list names the earlier one.
+    const seen = new Map<string, string>();
+    for (const field of ['dataExposed', 'dataPossiblyExposed', 'dataNotExposed'] as const) {
+      exposure[field].forEach((code, index) => {
+        const earlier = seen.get(code);
+        if (earlier === undefined) {
+          seen.set(code, field);
+          return;
+        }
+        context.addIssue({ code: 'custom', path: [field, index], message: `"${code}" is also listed in ${earlier}` });
+      });
+    }
   });
 
 /** The body of a POST creating an incident. */

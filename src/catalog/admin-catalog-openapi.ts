@@ -22,7 +22,16 @@ const adminExposure = z.object({
   sensitive: z.boolean(),
   published: z.boolean(),
   list: z
-    .object({ version: z.int(), profileId: z.string(), records: z.int(), activatedAt: timestamp })
+    .object({
+      version: z.int().min(1).meta({
+        description:
+          "Which version of the exposure's list this is, counting only versions that went live: 1 for the first, " +
+          'then 2, 3... A refused or failed upload uses up no number; numbers go on after the list is erased and loaded again.',
+      }),
+      profileId: z.string(),
+      records: z.int(),
+      activatedAt: timestamp,
+    })
     .nullable()
     .meta({ description: 'The live hashed list, or null when the exposure cannot be checked by email' }),
   createdAt: timestamp,

@@ -11,8 +11,17 @@ import type { Exposure, Incident } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
 import { existingExposure, existingIncident } from './catalog-lookups';
 
-/** The live list behind an exposure, as an admin sees it: enough to know it answers checks. */
-export type ListSummary = Omit<LiveList, 'exposureId'>;
+/**
+ * The live list behind an exposure, as an admin sees it: enough to know it answers checks.
+ * `version` is its live number (LiveList.liveNumber), counting
+ * only versions that went live; the internal id stays inside the lists and the checks.
+ */
+export interface ListSummary {
+  version: number;
+  profileId: string;
+  records: number;
+  activatedAt: string;
+}
 
 /** An exposure with the admin-only facts: publication state and its live list, if any. */
 export interface AdminExposure extends Exposure {
@@ -191,8 +200,8 @@ export class AdminCatalogService {
 
 function withList(exposure: Exposure, live: LiveList | undefined): AdminExposure {
   if (live === undefined) return { ...exposure, list: null };
-  const { exposureId: _exposureId, ...list } = live;
-  return { ...exposure, list };
+  const { liveNumber, profileId, records, activatedAt } = live;
+  return { ...exposure, list: { version: liveNumber, profileId, records, activatedAt } };
 }
 
 /** Optional fields the input left out are absent from the stored record, not `undefined`. */

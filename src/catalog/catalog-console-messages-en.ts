@@ -38,7 +38,11 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
       hint: 'What support staff say to a caller found in this exposure. Never shown to the public.',
     },
     window: { label: 'Window', hint: 'The dates that define the group (sign-ups, requests, purchases), as far as they are known.' },
-    dataExposed: { label: 'Data exposed', hint: 'Every kind of data that was taken for this group. At least one.' },
+    dataExposed: { label: 'Data exposed (confirmed)', hint: 'Every kind of data known to have been taken for this group. At least one.' },
+    dataPossiblyExposed: {
+      label: 'Data that may have been exposed (under investigation)',
+      hint: 'What the company has not yet determined either way: customers are told it may have been exposed and is still being investigated.',
+    },
     dataNotExposed: { label: 'Data confirmed NOT exposed', hint: 'Only what the company has confirmed was not taken: customers are told so.' },
     affectedCount: { label: 'Number of people', hint: 'How many people are in this group, if known (for example 28,700).' },
     sensitive: {
@@ -64,7 +68,8 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
     talkingPoints: LONG_TEXT_PROBLEM,
     window: DATES_PROBLEM,
     dataExposed: 'Tick at least one kind of data that was exposed.',
-    dataNotExposed: 'A kind of data cannot be both exposed and confirmed not exposed.',
+    dataPossiblyExposed: 'A kind of data can be in only one of the three lists: exposed, may have been exposed, or confirmed not exposed.',
+    dataNotExposed: 'A kind of data can be in only one of the three lists: exposed, may have been exposed, or confirmed not exposed.',
     affectedCount: 'A whole number of people, 0 or more (for example 28,700), or leave it empty.',
     sensitive: 'Tick the box or leave it empty.',
   },

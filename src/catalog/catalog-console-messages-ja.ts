@@ -38,7 +38,11 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
       hint: 'この対象グループに該当したお客様に、サポートスタッフが伝えること。一般には表示されません。',
     },
     window: { label: '対象期間', hint: 'このグループを決める期間（登録・請求・購入など）。分かっている範囲で。' },
-    dataExposed: { label: '流出した情報', hint: 'このグループについて流出した情報の種類をすべて。1つ以上。' },
+    dataExposed: { label: '流出した情報（確認済み）', hint: 'このグループについて流出したことが確認された情報の種類をすべて。1つ以上。' },
+    dataPossiblyExposed: {
+      label: '流出した可能性がある情報（調査中）',
+      hint: '流出したかどうか会社がまだ確認できていないもの。お客様には「流出した可能性があります（調査中）」と伝えられます。',
+    },
     dataNotExposed: { label: '流出していないことが確認された情報', hint: '会社が流出していないと確認したものだけ。お客様にもそう伝えられます。' },
     affectedCount: { label: '対象人数', hint: '分かっていれば、このグループの人数（例：28,700）。' },
     sensitive: {
@@ -64,7 +68,8 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
     talkingPoints: LONG_TEXT_PROBLEM,
     window: DATES_PROBLEM,
     dataExposed: '流出した情報を1つ以上選んでください。',
-    dataNotExposed: '同じ種類の情報を「流出した」と「流出していない」の両方には選べません。',
+    dataPossiblyExposed: '同じ種類の情報は「流出した」「流出した可能性がある」「流出していない」のうち1つにしか選べません。',
+    dataNotExposed: '同じ種類の情報は「流出した」「流出した可能性がある」「流出していない」のうち1つにしか選べません。',
     affectedCount: '人数は0以上の整数（例：28,700）で入力するか、空にしてください。',
     sensitive: 'チェックを入れるか、空のままにしてください。',
   },

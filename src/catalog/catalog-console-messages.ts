@@ -25,6 +25,7 @@ export type ExposureField =
   | 'talkingPoints'
   | 'window'
   | 'dataExposed'
+  | 'dataPossiblyExposed'
   | 'dataNotExposed'
   | 'affectedCount'
   | 'sensitive';

@@ -26,6 +26,7 @@ export interface ExposureForm {
   windowFrom: string;
   windowTo: string;
   dataExposed: string[];
+  dataPossiblyExposed: string[];
   dataNotExposed: string[];
   affectedCount: string;
   sensitive: boolean;
@@ -50,6 +51,7 @@ export const EMPTY_EXPOSURE_FORM: ExposureForm = {
   windowFrom: '',
   windowTo: '',
   dataExposed: [],
+  dataPossiblyExposed: [],
   dataNotExposed: [],
   affectedCount: '',
   sensitive: false,
@@ -78,6 +80,7 @@ export function exposureFormOf(form: unknown): ExposureForm {
     windowFrom: formField(form, 'windowFrom'),
     windowTo: formField(form, 'windowTo'),
     dataExposed: formFields(form, 'dataExposed'),
+    dataPossiblyExposed: formFields(form, 'dataPossiblyExposed'),
     dataNotExposed: formFields(form, 'dataNotExposed'),
     affectedCount: formField(form, 'affectedCount'),
     sensitive: formField(form, 'sensitive') !== '',
@@ -107,6 +110,7 @@ export function exposureFormFrom(exposure: Exposure): ExposureForm {
     windowFrom: exposure.window?.from ?? '',
     windowTo: exposure.window?.to ?? '',
     dataExposed: [...exposure.dataExposed],
+    dataPossiblyExposed: [...exposure.dataPossiblyExposed],
     dataNotExposed: [...exposure.dataNotExposed],
     affectedCount: exposure.affectedCount === undefined ? '' : String(exposure.affectedCount),
     sensitive: exposure.sensitive,
@@ -138,6 +142,7 @@ export function exposurePatch(form: ExposureForm): JsonObject {
     talkingPoints: { ...form.talkingPoints },
     window: { from: orNull(form.windowFrom), to: orNull(form.windowTo) },
     dataExposed: [...form.dataExposed],
+    dataPossiblyExposed: [...form.dataPossiblyExposed],
     dataNotExposed: [...form.dataNotExposed],
     affectedCount: countOf(form.affectedCount),
     sensitive: form.sensitive,

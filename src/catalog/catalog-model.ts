@@ -27,7 +27,14 @@ export interface Exposure {
   /** Who is in this group, in words a customer recognizes. */
   description?: LocalizedText;
   window?: DateWindow;
+  /** Confirmed exposed. */
   dataExposed: DataClass[];
+  /**
+   * May have been exposed: the company has not yet determined whether it was accessed. Added
+   * after the first release: an exposure stored before reads it as empty (`exposureFromStore`).
+   */
+  dataPossiblyExposed: DataClass[];
+  /** Confirmed not exposed. A class is in at most one of the three lists. */
   dataNotExposed: DataClass[];
   affectedCount?: number;
   advice?: LocalizedText;
@@ -41,6 +48,16 @@ export interface Exposure {
   published: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * An exposure as read back from a store, whatever release saved it: one saved before
+ * `dataPossiblyExposed` existed keeps its meaning (its `dataExposed` were confirmed) and has no
+ * class under investigation.
+ */
+export function exposureFromStore(stored: Exposure): Exposure {
+  const { dataPossiblyExposed } = stored as Partial<Exposure>;
+  return Array.isArray(dataPossiblyExposed) ? stored : { ...stored, dataPossiblyExposed: [] };
 }
 
 /** Stable listing order: oldest first. */

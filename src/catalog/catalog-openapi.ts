@@ -40,8 +40,11 @@ export const exposureFields = {
   title: localizedText,
   description: localizedText.optional(),
   window: dateWindow.optional(),
-  dataExposed: dataClassCodes,
-  dataNotExposed: dataClassCodes,
+  dataExposed: dataClassCodes.meta({ description: 'Confirmed exposed.' }),
+  dataPossiblyExposed: dataClassCodes.meta({
+    description: 'May have been exposed: the company has not yet determined whether it was accessed.',
+  }),
+  dataNotExposed: dataClassCodes.meta({ description: 'Confirmed not exposed.' }),
   affectedCount: z.int().optional(),
   advice: localizedText.optional(),
 };

@@ -61,14 +61,21 @@ export function exposureRow(exposure: AdminExposure, language: Language, at: Cat
   };
 }
 
-export function listView(list: ListSummary | null, currentProfileId: string, language: Language, at: ListConsoleMessages): ListView | null {
+/** `timeZone`: the console's (timeZoneOf), the activation time is shown in it. */
+export function listView(
+  list: ListSummary | null,
+  currentProfileId: string,
+  language: Language,
+  timeZone: string,
+  at: ListConsoleMessages,
+): ListView | null {
   if (list === null) return null;
   return {
     version: list.version,
     rows: formatCount(list.records, language),
     profileId: list.profileId,
     profileNote: list.profileId === currentProfileId ? at.list.currentProfile : at.list.olderProfile,
-    activatedAt: formatTime(list.activatedAt, language),
+    activatedAt: formatTime(list.activatedAt, language, timeZone),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n';
+import { perLanguage, type Language } from '../i18n';
 
 /** Our own words, unlike an admin's LocalizedText: written in every language, so none falls back. */
 type OurText = Record<Language, string>;
@@ -99,3 +99,47 @@ export const DATA_CLASS_ADVICE: Record<DataClass, OurText> = {
       '2段階認証が使える場合は有効にしてください。',
   },
 };
+
+/**
+ * Our advice for data that may have been exposed (the company is still investigating): the same
+ * advice as for data taken, said conditionally and naming the kinds of data it is for, so that a
+ * customer is not told as fact what nobody knows yet.
+ */
+const IF_EXPOSED: Record<Language, (names: string[], advice: string) => string> = {
+  en: (names, advice) =>
+    `If it turns out that your ${englishList(names.map(lowerFirst))} ${names.length > 1 ? 'were' : 'was'} ` +
+    `exposed (still being investigated): ${advice}`,
+  ja: (names, advice) => `${names.join('・')}が流出していた場合（調査中）：${advice}`,
+};
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function englishList(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/**
+ * Our advice for an exposure, each piece once: first for the kinds of data confirmed exposed,
+ * then, said conditionally ("If your name was exposed: ..."), for the kinds that may have been;
+ * advice already given for a confirmed kind is not repeated as a condition.
+ */
+export function dataClassAdvice(exposed: readonly DataClass[], possiblyExposed: readonly DataClass[]): OurText[] {
+  const confirmed = new Set(exposed.map((dataClass) => DATA_CLASS_ADVICE[dataClass]));
+  const possible = new Map<OurText, DataClass[]>();
+  for (const dataClass of possiblyExposed) {
+    const advice = DATA_CLASS_ADVICE[dataClass];
+    if (!confirmed.has(advice)) possible.set(advice, [...(possible.get(advice) ?? []), dataClass]);
+  }
+  const conditional = [...possible].map(
+    ([advice, classes]): OurText =>
+      perLanguage((language) =>
+        IF_EXPOSED[language](
+          classes.map((dataClass) => DATA_CLASSES[dataClass][language]),
+          advice[language],
+        ),
+      ),
+  );
+  return [...confirmed, ...conditional];
+}

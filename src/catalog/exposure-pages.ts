@@ -3,7 +3,7 @@ import type { CatalogActions } from './audited-catalog';
 import type { AdminExposure } from './admin-catalog-service';
 import type { HashingProfile } from '../hashing';
 import { actorOf } from '../actor';
-import { requireStaffPage, languageOf, formatCount, formProblemOf, type FormProblem } from '../console';
+import { requireStaffPage, languageOf, formatCount, formProblemOf, timeZoneOf, type FormProblem } from '../console';
 import { exposureFormFrom, exposureFormOf, exposurePatch, type ExposureForm } from './catalog-forms';
 import { dataClassOptions, exposureRow, exposureTitle, incidentTitle, listView } from './catalog-views';
 import { catalogPages, incidentPath, type CatalogConsoleDeps } from './incident-pages';
@@ -107,7 +107,7 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
       incident,
       incidentTitle: incidentTitle(incident, language),
       incidentPath: incidentPath(incident.id),
-      list: listView(exposure.list, deps.currentProfile().id, language, at),
+      list: listView(exposure.list, deps.currentProfile().id, language, timeZoneOf(res), at),
       form: form ?? exposureFormFrom(exposure),
       problem,
       dataClasses: dataClassOptions(language),

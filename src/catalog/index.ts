@@ -24,7 +24,7 @@ export { publicExposuresIn, staffExposuresIn } from './catalog-service';
 export type { CatalogService } from './catalog-service';
 export type { CatalogSnapshot } from './catalog-snapshots';
 export type { CatalogStore } from './catalog-store';
-export { DATA_CLASSES, DATA_CLASS_ADVICE } from './data-classes';
+export { DATA_CLASSES, DATA_CLASS_ADVICE, dataClassAdvice } from './data-classes';
 export type { DataClass } from './data-classes';
 export type { CheckableExposure, PublicExposure, PublicIncidentSummary } from './public-catalog';
 export type { StaffCheckResult, StaffChecker, StaffExposureView } from './staff-check-result';

@@ -13,6 +13,7 @@ export interface PublicExposure {
   description?: Exposure['description'];
   window?: DateWindow;
   dataExposed: Exposure['dataExposed'];
+  dataPossiblyExposed: Exposure['dataPossiblyExposed'];
   dataNotExposed: Exposure['dataNotExposed'];
   affectedCount?: number;
   advice?: Exposure['advice'];
@@ -40,6 +41,7 @@ export function toPublicExposure(exposure: Exposure, liveList: LiveList | undefi
     ...(exposure.description && { description: exposure.description }),
     ...(exposure.window && { window: exposure.window }),
     dataExposed: exposure.dataExposed,
+    dataPossiblyExposed: exposure.dataPossiblyExposed,
     dataNotExposed: exposure.dataNotExposed,
     ...(exposure.affectedCount !== undefined && { affectedCount: exposure.affectedCount }),
     ...(exposure.advice && { advice: exposure.advice }),

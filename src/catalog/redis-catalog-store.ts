@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { type Exposure, type Incident, byCreation } from './catalog-model';
+import { type Exposure, type Incident, byCreation, exposureFromStore } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
 
 /** Metadata is small: one Redis hash of JSON values per kind, read whole in one round trip. */
@@ -31,11 +31,12 @@ export class RedisCatalogStore implements CatalogStore {
   }
 
   async listExposures(): Promise<Exposure[]> {
-    return parseAll<Exposure>(await this.#redis.hgetall(this.#exposures));
+    return parseAll<Exposure>(await this.#redis.hgetall(this.#exposures)).map(exposureFromStore);
   }
 
   async getExposure(id: string): Promise<Exposure | null> {
-    return parseOne<Exposure>(await this.#redis.hget(this.#exposures, id));
+    const exposure = parseOne<Exposure>(await this.#redis.hget(this.#exposures, id));
+    return exposure === null ? null : exposureFromStore(exposure);
   }
 
   async saveExposure(exposure: Exposure): Promise<void> {

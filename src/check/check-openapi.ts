@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicCatalogSchemas } from '../catalog';
+import { LIMIT_SCOPES } from '../errors';
 import { PUBLIC, errorResponse, jsonRequest, jsonResponse, type ApiPaths } from '../openapi';
 import { checkRequestSchema } from './check-request';
 import type { CheckResult } from './check-result';
@@ -21,6 +22,21 @@ export const checkApiPaths: ApiPaths = (registry) => {
       notCheckableByEmail: z.array(exposureWithIncident),
     }) satisfies z.ZodType<CheckResult>,
   );
+  // The error answer of src/http/error-renderer.ts, with the scope a 429 carries.
+  const rateLimitedError = registry.schema(
+    'RateLimitedError',
+    z.object({
+      error: z.object({
+        code: z.literal('rate_limited'),
+        message: z.string(),
+        scope: z.enum(LIMIT_SCOPES).meta({
+          description:
+            "Which budget refused: `network`, the checks from the client's address or IPv6 /64 (shared by " +
+            "everyone behind it, such as a carrier's or an office's address); `global`, the checks of everybody.",
+        }),
+      }),
+    }),
+  );
 
   registry.path('/api/v1/check', {
     post: {
@@ -37,6 +53,11 @@ export const checkApiPaths: ApiPaths = (registry) => {
         '400': errorResponse('invalid_email, invalid_request or malformed_json'),
         '413': errorResponse('payload_too_large'),
         '415': errorResponse('unsupported_media_type'),
+        '429': jsonResponse(
+          "rate_limited: too many checks, from the client's network or from everybody (`scope` says which); " +
+            'Retry-After gives the seconds to wait. Never a "not affected": the address was not checked.',
+          rateLimitedError,
+        ),
         '503': errorResponse('unavailable: the check could not be done; never a "not affected"'),
       },
     },

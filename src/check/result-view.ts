@@ -1,4 +1,4 @@
-import { type IncidentStatus, DATA_CLASS_ADVICE, DATA_CLASSES, type DataClass } from '../catalog';
+import { type IncidentStatus, DATA_CLASSES, dataClassAdvice } from '../catalog';
 import { type Language, formatDate, formatWindow, messagesFor, requiredViewText, viewText, type ViewText } from '../i18n';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
@@ -17,9 +17,13 @@ export interface ExposureCard {
   /** The window in words ("requested a catalog between 2000 and 2009"); the title when none was written. */
   whoIsAffected: ViewText;
   period: string | undefined;
+  /** Confirmed exposed. */
   dataExposed: string[];
+  /** May have been exposed: still being investigated. */
+  dataPossiblyExposed: string[];
+  /** Confirmed not exposed. */
   dataNotExposed: string[];
-  /** The company's own advice first, then ours for each kind of data taken, each said once. */
+  /** The company's own advice first, then ours for each kind of data taken (or maybe taken), each said once. */
   advice: ViewText[];
   people: string | undefined;
   happened: string | undefined;
@@ -58,6 +62,7 @@ function exposureCard(exposure: ExposureWithIncident, language: Language): Expos
     whoIsAffected: viewText(exposure.description, language) ?? title,
     period: formatWindow(exposure.window, language),
     dataExposed: exposure.dataExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    dataPossiblyExposed: exposure.dataPossiblyExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     advice: adviceFor(exposure, language),
     people: exposure.affectedCount === undefined ? undefined : t.people(exposure.affectedCount),
@@ -69,11 +74,17 @@ function exposureCard(exposure: ExposureWithIncident, language: Language): Expos
   };
 }
 
-/** The company's own advice first, then ours for each class of data exposed, each once. Shared with the support console. */
-export function adviceFor(exposure: Pick<ExposureWithIncident, 'advice' | 'dataExposed'>, language: Language): ViewText[] {
+/**
+ * The company's own advice first, then ours for each class of data exposed, each once, then, said
+ * conditionally, for the classes that may have been exposed. Shared with the support console.
+ */
+export function adviceFor(
+  exposure: Pick<ExposureWithIncident, 'advice' | 'dataExposed' | 'dataPossiblyExposed'>,
+  language: Language,
+): ViewText[] {
   const own = viewText(exposure.advice, language);
-  const perClass = [...new Set(exposure.dataExposed.map((dataClass: DataClass) => DATA_CLASS_ADVICE[dataClass]))].map(
-    (text) => requiredViewText(text, language),
+  const perClass = dataClassAdvice(exposure.dataExposed, exposure.dataPossiblyExposed).map((text) =>
+    requiredViewText(text, language),
   );
   return own === undefined ? perClass : [own, ...perClass];
 }

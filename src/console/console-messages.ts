@@ -47,8 +47,11 @@ export interface StaffMessages {
     unaudited: string;
     demoHint: string;
   };
-  /** A page for every kind of error (src/errors/error-kinds.ts): the console tells them all apart. */
-  errors: Record<ErrorKind, { title: string; body: string }> & {
+  /**
+   * A page for every kind of error (src/errors/error-kinds.ts): the console tells them all apart,
+   * but for the public checks' per-network limit, which no console route has (a 429 shows as `rateLimited`).
+   */
+  errors: Record<Exclude<ErrorKind, 'rateLimitedNetwork'>, { title: string; body: string }> & {
     retryIn: (minutes: number) => string;
     backLink: string;
   };

@@ -84,6 +84,7 @@ export const DEMO_EXPOSURES: Exposure[] = [
     },
     window: { from: '2000-01-01', to: '2009-12-31' },
     dataExposed: ['email_address'],
+    dataPossiblyExposed: [],
     dataNotExposed: PORSCHE_NOT_EXPOSED,
     advice: PHISHING_ADVICE,
     sensitive: false,
@@ -101,6 +102,7 @@ export const DEMO_EXPOSURES: Exposure[] = [
     },
     window: { from: '2015-07-01', to: '2015-07-31' },
     dataExposed: ['email_address'],
+    dataPossiblyExposed: [],
     dataNotExposed: PORSCHE_NOT_EXPOSED,
     affectedCount: 5_568,
     advice: PHISHING_ADVICE,
@@ -117,7 +119,10 @@ export const DEMO_EXPOSURES: Exposure[] = [
       en: 'Customers of the affected Toyota and Lexus dealers in Tokyo.',
       ja: '対象となった東京のトヨタ・レクサス販売会社のお客様',
     },
-    dataExposed: ['name', 'date_of_birth', 'occupation', 'employer', 'vehicles_owned'],
+    // The list matches on the email address, so that is known; Toyota had not determined which of
+    // the rest was accessed, only that no card data was on those servers.
+    dataExposed: ['email_address'],
+    dataPossiblyExposed: ['name', 'date_of_birth', 'occupation', 'employer', 'vehicles_owned'],
     dataNotExposed: ['payment_card', 'bank_account'],
     affectedCount: 3_100_000,
     advice: {

@@ -67,6 +67,11 @@ export const EN: Messages = {
     notFoundSeparately:
       'Each address is checked separately. If you use other addresses, including name+tag variants, ' +
       'check each of them too.',
+    addressChecked: 'Address checked',
+    addressCheckedHint:
+      'Only its first character and the part after the @ are shown. If this is not the address you meant, ' +
+      'for example because of a typo, the result above is not about yours: check again with the right one.',
+    checkAgain: 'Check again',
     checkedHeading: 'Lists we checked',
     checkedIntro: 'Your address was compared with the hashed lists of these groups of people:',
     notCheckableHeading: 'Incidents we cannot check by email',
@@ -79,6 +84,8 @@ export const EN: Messages = {
     whoIsAffected: 'Who is affected',
     mayBeAffected: 'You may be affected if you are one of these people:',
     exposed: 'What was exposed',
+    possiblyExposed: 'May have been exposed (still being investigated)',
+    possiblyExposedNote: 'The company has not yet determined whether these were accessed.',
     notExposed: 'Confirmed NOT exposed',
     noneConfirmedNotExposed: 'The company has not confirmed any of your data as not exposed.',
     whatToDo: 'What to do now',
@@ -108,6 +115,13 @@ export const EN: Messages = {
     rateLimited: {
       title: 'Please wait a moment',
       body: 'Many checks are being made right now, so we are pacing them to keep the service fair and safe for everyone.',
+    },
+    rateLimitedNetwork: {
+      title: 'Please wait a moment',
+      body: 'Many checks came from your network, so checks from it are paused.',
+      note:
+        'People who share a network, such as a mobile carrier\u2019s or an office\u2019s, share this limit, ' +
+        'so you may see this even if you have made few checks yourself.',
     },
     unavailable: {
       title: 'The check could not be done',

@@ -64,6 +64,11 @@ export const JA: Messages = {
       '一覧のない事案の対象になっている可能性もあります。',
     notFoundSeparately:
       'アドレスは1つずつ照合します。ほかのアドレス（+タグ付きのアドレスを含む）をお使いの場合は、それぞれ確認してください。',
+    addressChecked: '確認したメールアドレス',
+    addressCheckedHint:
+      '最初の1文字と@以降だけを表示しています。入力間違いなどで、確認したかったアドレスと違う場合は、' +
+      '上の結果はそのアドレスのものではありません。正しいアドレスでもう一度確認してください。',
+    checkAgain: 'もう一度確認する',
     checkedHeading: '照合した一覧',
     checkedIntro: '次のグループのハッシュ一覧と照合しました：',
     notCheckableHeading: 'メールアドレスでは確認できない事案',
@@ -76,6 +81,8 @@ export const JA: Messages = {
     whoIsAffected: '対象となる方',
     mayBeAffected: '次に当てはまる方は、対象となっている可能性があります：',
     exposed: '流出した情報',
+    possiblyExposed: '流出した可能性があります（調査中）',
+    possiblyExposedNote: '会社は、これらの情報が閲覧・取得されたかどうかをまだ確認できていません。',
     notExposed: '流出していないことが確認された情報',
     noneConfirmedNotExposed: '流出していないと確認された情報は、公表されていません。',
     whatToDo: '今すぐできること',
@@ -105,6 +112,11 @@ export const JA: Messages = {
     rateLimited: {
       title: 'しばらくお待ちください',
       body: 'ただいま確認が集中しているため、安全と公平のために確認の回数を制限しています。',
+    },
+    rateLimitedNetwork: {
+      title: 'しばらくお待ちください',
+      body: 'お使いのネットワークから多くの確認が行われたため、しばらく確認できません。',
+      note: '携帯電話会社や職場など、同じネットワークをお使いの方とは、この回数の上限を共有しています。',
     },
     unavailable: {
       title: '確認できませんでした',

@@ -60,6 +60,12 @@ export interface Messages {
     notFoundHeading: string;
     notFoundLead: string;
     notFoundSeparately: string;
+    /** Before the masked address checked (`t•••@example.jp`), then the colon. */
+    addressChecked: string;
+    /** Under it: only part of it is shown, and a mistyped address means checking again. */
+    addressCheckedHint: string;
+    /** The link under the hint, back to the form. */
+    checkAgain: string;
     checkedHeading: string;
     checkedIntro: string;
     notCheckableHeading: string;
@@ -71,6 +77,9 @@ export interface Messages {
     whoIsAffected: string;
     mayBeAffected: string;
     exposed: string;
+    /** The heading of the data that may have been exposed (the company is still investigating). */
+    possiblyExposed: string;
+    possiblyExposedNote: string;
     notExposed: string;
     noneConfirmedNotExposed: string;
     whatToDo: string;
@@ -92,6 +101,13 @@ export interface Messages {
   };
   /** The basic kinds of error (src/errors/error-kinds.ts): a finer one is shown as the basic kind it refines. */
   errors: Record<BasicErrorKind, { title: string; body: string }> & {
+    /** A 429 from the budget of the client's network (its address or IPv6 /64); `rateLimited` is everybody's. */
+    rateLimitedNetwork: {
+      title: string;
+      body: string;
+      /** Shown after when to come back: who shares the budget. */
+      note: string;
+    };
     notAnAnswer: string;
     /** The 429 page: when to come back, in whole minutes. */
     retryIn: (minutes: number) => string;

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors';
 import { actorOf, type StaffMember, staffOf } from '../actor';
 import type { AuditedStaffAdmin, StaffAdminActions } from './audited-staff-admin';
-import { requireStaffPage, adminPages, languageOf, formField, codedProblemOf, type CodedProblem } from '../console';
+import { requireStaffPage, adminPages, languageOf, formField, codedProblemOf, timeZoneOf, type CodedProblem } from '../console';
 import type { StaffService } from './staff-service';
 import { type ApiTokenService, tokenConsoleMessagesFor, tokenRow } from '../tokens';
 import { staffConsoleMessagesFor, type StaffProblem } from './staff-console-messages';
@@ -137,7 +137,7 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
     const at = staffPages.textOf(res);
     const members = (await deps.staff.list()).sort(rosterOrder);
     res.render('admin/staff.njk', {
-      rows: members.map((member) => staffRow(member, selfIdOf(res), languageOf(res), at)),
+      rows: members.map((member) => staffRow(member, selfIdOf(res), languageOf(res), timeZoneOf(res), at)),
       form,
       problem,
       roles: roleOptions(at, languageOf(res)),
@@ -148,8 +148,8 @@ export function staffRoutes(deps: StaffConsoleDeps): Router {
     const at = staffPages.textOf(res);
     const tokens = await deps.tokens.listTokens(member.id);
     res.render('admin/staff-member.njk', {
-      member: staffRow(member, selfIdOf(res), languageOf(res), at),
-      tokens: tokens.map((token) => tokenRow(token, languageOf(res), at)),
+      member: staffRow(member, selfIdOf(res), languageOf(res), timeZoneOf(res), at),
+      tokens: tokens.map((token) => tokenRow(token, languageOf(res), timeZoneOf(res), at)),
       currentRole: member.role,
       roles: roleOptions(at, languageOf(res)),
       ...state,

@@ -16,7 +16,8 @@ export interface StaffRow {
   isSelf: boolean;
 }
 
-export function staffRow(member: StaffMember, selfId: string, language: Language, at: StaffConsoleMessages): StaffRow {
+/** `timeZone`: the console's (timeZoneOf), the times are shown in it. */
+export function staffRow(member: StaffMember, selfId: string, language: Language, timeZone: string, at: StaffConsoleMessages): StaffRow {
   return {
     id: member.id,
     username: member.username,
@@ -25,8 +26,8 @@ export function staffRow(member: StaffMember, selfId: string, language: Language
     role: roleNames(language)[member.role],
     disabled: member.disabled,
     state: member.disabled ? at.staffAdmin.disabled : at.staffAdmin.enabled,
-    created: formatTime(member.createdAt, language),
-    updated: formatTime(member.updatedAt, language),
+    created: formatTime(member.createdAt, language, timeZone),
+    updated: formatTime(member.updatedAt, language, timeZone),
     isSelf: member.id === selfId,
   };
 }

@@ -12,9 +12,9 @@ export const SUPPORT_EN: SupportMessages = {
       'Enter the ticket reference and the email address the caller gives you. You will see every exposure ' +
       'the address is in, sensitive ones included, with the incident\'s details and what to tell the caller.',
     privacy:
-      'The address is used for this check only: it is not stored, logged or shown again, not even on the ' +
-      'result page. The check is recorded in the audit log with your username, the ticket reference and ' +
-      'the exposures found.',
+      'The address is used for this check only: it is not stored or logged, and the result page shows only ' +
+      'its first character and its domain. The check is recorded in the audit log with your username, the ' +
+      'ticket reference and the exposures found.',
     ticketLabel: 'Ticket reference',
     ticketHint: 'The reference of the caller\'s ticket, for example ZD-48213. Never the caller\'s address or name.',
     emailLabel: 'Caller\'s email address',
@@ -62,7 +62,10 @@ export const SUPPORT_EN: SupportMessages = {
     notFoundLead:
       'This does not mean the caller is safe: it covers only the lists below. Go through the exposures that ' +
       'cannot be checked by email with the caller, and check any other address they use.',
-    addressNote: 'The address itself is not shown here and is not kept anywhere.',
+    addressChecked: 'Address checked',
+    addressNote:
+      'Only its first character and the part after the @ are shown, and the address is not kept anywhere. ' +
+      'If this does not match what the caller said, for example because of a typo, check again with the right address.',
     ticketLabel: 'Ticket reference',
     recordedAs: (eventId) => `Recorded in the audit log as #${eventId}.`,
     auditLink: 'See this ticket\'s events in the audit log',
@@ -86,6 +89,7 @@ export const SUPPORT_EN: SupportMessages = {
     whoIsAffected: 'Who is in this group',
     window: 'Period of this group',
     exposed: 'Exposed',
+    possiblyExposed: 'May have been exposed (still being investigated)',
     notExposed: 'Confirmed NOT exposed',
     noneExposedListed: 'No kind of data is listed as exposed.',
     noneConfirmedNotExposed: 'Nothing has been confirmed as not exposed.',

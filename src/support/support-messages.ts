@@ -41,6 +41,9 @@ export interface SupportMessages {
     foundLead: string;
     notFoundHeading: string;
     notFoundLead: string;
+    /** Before the masked address checked (`t•••@example.jp`), then the colon. */
+    addressChecked: string;
+    /** Under it: what is shown of the address, that it is kept nowhere, and to check again on a typo. */
     addressNote: string;
     ticketLabel: string;
     recordedAs: (eventId: string) => string;
@@ -63,6 +66,7 @@ export interface SupportMessages {
     whoIsAffected: string;
     window: string;
     exposed: string;
+    possiblyExposed: string;
     notExposed: string;
     noneExposedListed: string;
     noneConfirmedNotExposed: string;

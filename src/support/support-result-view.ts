@@ -13,6 +13,8 @@ export interface SupportExposureCard {
   whoIsAffected: ViewText | undefined;
   window: string | undefined;
   dataExposed: string[];
+  /** May have been exposed: still being investigated. */
+  dataPossiblyExposed: string[];
   dataNotExposed: string[];
   people: string | undefined;
   /** The company's advice first, then the service's for each kind of data taken, as on the public page. */
@@ -65,6 +67,7 @@ function exposureCard(exposure: Exposure, incident: Incident, language: Language
     whoIsAffected: viewText(exposure.description, language),
     window: formatWindow(exposure.window, language),
     dataExposed: exposure.dataExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
+    dataPossiblyExposed: exposure.dataPossiblyExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     people: exposure.affectedCount === undefined ? undefined : t.peopleCount(exposure.affectedCount),
     advice: adviceFor(exposure, language),

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Language } from '../i18n';
 import { AppError } from '../errors';
 import { actorOf } from '../actor';
-import { requireStaffPage, adminPages, languageOf, formField, formatTime, codedProblemOf, type CodedProblem } from '../console';
+import { requireStaffPage, adminPages, languageOf, formField, formatTime, codedProblemOf, timeZoneOf, type CodedProblem } from '../console';
 import type { ApiTokenView } from './api-token-model';
 import type { AuditedApiTokens, OwnApiTokens } from './audited-api-tokens';
 import { tokenConsoleMessagesFor, type TokenConsoleMessages, type TokenProblem } from './token-console-messages';
@@ -86,7 +86,7 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
     const at = tokenPages.textOf(res);
     const tokens = await own(res).list();
     res.render('admin/tokens.njk', {
-      rows: tokens.map((token) => tokenRow(token, languageOf(res), at)),
+      rows: tokens.map((token) => tokenRow(token, languageOf(res), timeZoneOf(res), at)),
       label,
       problem,
     });
@@ -95,14 +95,18 @@ export function tokenRoutes(deps: { apiTokens: AuditedApiTokens }): Router {
   return router;
 }
 
-/** One token as the console lists it (its own tokens page, and a staff account's page). */
-export function tokenRow(token: ApiTokenView, language: Language, at: Pick<TokenConsoleMessages, 'tokens'>): TokenRow {
+/**
+ * One token as the console lists it (its own tokens page, and a staff account's page); times in
+ * `timeZone`, the console's (timeZoneOf).
+ */
+export function tokenRow(token: ApiTokenView, language: Language, timeZone: string, at: Pick<TokenConsoleMessages, 'tokens'>): TokenRow {
+  const time = (iso: string) => formatTime(iso, language, timeZone);
   return {
     id: token.id,
     label: token.label,
-    created: formatTime(token.createdAt, language),
-    lastUsed: token.lastUsedAt === undefined ? at.tokens.neverUsed : formatTime(token.lastUsedAt, language),
-    state: token.revokedAt === undefined ? at.tokens.active : at.tokens.revokedOn(formatTime(token.revokedAt, language)),
+    created: time(token.createdAt),
+    lastUsed: token.lastUsedAt === undefined ? at.tokens.neverUsed : time(token.lastUsedAt),
+    state: token.revokedAt === undefined ? at.tokens.active : at.tokens.revokedOn(time(token.revokedAt)),
     revoked: token.revokedAt !== undefined,
   };
 }

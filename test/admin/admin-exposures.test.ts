@@ -17,6 +17,7 @@ const FULL_EXPOSURE = {
   description: 'People who requested a catalog on the website between 2000 and 2009.',
   window: { from: '2000-01-01', to: '2009-12-31' },
   dataExposed: ['email_address'],
+  dataPossiblyExposed: ['date_of_birth'],
   dataNotExposed: ['name', 'postal_address', 'annual_income'],
   affectedCount: 28_700,
   advice: { ja: 'ポルシェを名乗るメールにご注意ください。' },
@@ -51,6 +52,7 @@ describe('admin exposures', () => {
         incidentId,
         title: { en: 'Newsletter sign-ups' },
         dataExposed: ['email_address'],
+        dataPossiblyExposed: [],
         dataNotExposed: [],
         sensitive: false,
         published: false,
@@ -264,15 +266,15 @@ describe('admin exposures', () => {
       expect((await keysWithPrefix(redis, prefix)).filter((key) => key.includes(id))).toEqual([]);
       expect((await runtime.stores.lists.liveLists()).filter((list) => list.exposureId === id)).toEqual([]);
       expect((await runtime.stores.lists.unusedVersions()).filter((version) => version.exposureId === id)).toEqual([]);
-      // Of list metadata only the version counter still names the exposure (ListStore.removeList
-      // keeps it; it holds a number, nothing derived from an address).
+      // Of list metadata only the counters of versions and live numbers still name the exposure
+      // (ListStore.removeList keeps them; they hold numbers, nothing derived from an address).
       const mentions: string[] = [];
       for (const key of await keysWithPrefix(redis, prefix)) {
         if ((await redis.type(key)) !== 'hash') continue;
         const fields = await redis.hkeys(key);
         if (fields.some((field) => field.includes(id))) mentions.push(key);
       }
-      expect(mentions).toEqual([`${prefix}{lists}:next-version`]);
+      expect(mentions.sort()).toEqual([`${prefix}{lists}:live-numbers`, `${prefix}{lists}:next-version`]);
     });
   });
 

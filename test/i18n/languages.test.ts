@@ -88,7 +88,7 @@ describe('languages.ts: the languages, their order and their locale tags', () =>
       expect(formatDate('2018-01-22', language)).toBe(
         new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date('2018-01-22T00:00:00Z')),
       );
-      expect(formatTime('2026-11-21T09:00:00.000Z', language)).toContain(
+      expect(formatTime('2026-11-21T09:00:00.000Z', language, 'Asia/Tokyo')).toContain(
         new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date('2026-11-21T09:00:00.000Z')),
       );
     }
@@ -134,6 +134,7 @@ describe('the console forms have an input for every language', () => {
       incidentId: 'i',
       title: typed,
       dataExposed: [],
+      dataPossiblyExposed: [],
       dataNotExposed: [],
       sensitive: false,
       published: false,

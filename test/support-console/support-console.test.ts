@@ -136,9 +136,12 @@ describe('the support console: checking an address for a caller', () => {
       expect(response.text).toContain(`Recorded in the audit log as #${event?.id}.`);
     });
 
-    it('then the address is nowhere in the page, and the page offers to check another', () => {
+    it('then the address is shown only masked, so that a typo can be noticed, and the page offers to check another', () => {
       expect(response.text).not.toContain(LISTED);
       expect(response.text).not.toContain('taro.yamada');
+      expect(response.text).not.toContain('taro');
+      expect(response.text).toContain('<p class="address-checked">Address checked: <bdi dir="ltr"><strong>t•••@example.jp</strong></bdi></p>');
+      expect(response.text).toContain('for example because of a typo, check again with the right address.');
       expect(response.text).toContain('The address you entered is in 1 exposure');
       expect(response.text).toContain('<a class="button button-secondary" href="/support">Check another address</a>');
       expect(response.text).toContain('href="/support?ticketRef=ZD-48213"');
@@ -191,6 +194,19 @@ describe('the support console: checking an address for a caller', () => {
       expect(response.text).toContain('流出していないことが確認された情報');
       expect(response.text).toContain(TALKING_POINTS.ja);
       expect(response.text).toContain('2018年1月22日～2018年2月12日');
+      expect(response.text).toContain('確認したメールアドレス：<bdi dir="ltr"><strong>t•••@example.jp</strong></bdi>');
+      expect(response.text).not.toContain('taro');
+    });
+
+    it('then an address typed in full width is shown masked as the check normalized it, and the event holds nothing of it', async () => {
+      const response = await postCheck(supportAgent, { ticketRef: 'ZD-JA-2', email: 'ＴＡＲＯ．ＹＡＭＡＤＡ＠ＥＸＡＭＰＬＥ．ＪＰ', lang: 'ja' });
+
+      expect(response.text).toContain('入力されたメールアドレスは、1件の対象グループに含まれています');
+      expect(response.text).toContain('確認したメールアドレス：<bdi dir="ltr"><strong>t•••@example.jp</strong></bdi>');
+      expect(response.text).not.toContain('ＴＡＲＯ');
+      const stored = JSON.stringify(await checkEvents('ZD-JA-2'));
+      expect(stored).not.toContain('•');
+      expect(stored).not.toContain('example');
     });
   });
 
@@ -221,6 +237,7 @@ describe('the support console: checking an address for a caller', () => {
       expect(response.text).toContain('The address you entered is not in the lists held here');
       expect(response.text).toContain('This does not mean the caller is safe');
       expect(response.text).not.toContain('nobody.here');
+      expect(response.text).toContain('Address checked: <bdi dir="ltr"><strong>n•••@example.com</strong></bdi>');
       expect((await checkEvents('ZD-MISS-1'))[0]?.matchedExposureIds).toEqual([]);
     });
   });
