@@ -57,15 +57,19 @@ function offsetMs(instant: Date, zone: string): number {
 
 /** The calendar day (YYYY-MM-DD) `instant` falls on in `zone`. */
 export function localDate(instant: Date, zone: string): string {
-  const { year, month, day } = wallClock(instant, zone);
+  return dayOf(wallClock(instant, zone));
+}
+
+function dayOf({ year, month, day }: { year: number; month: number; day: number }): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** "2026-11-21 18:00:05": `instant`'s wall-clock time in `zone`, to the second. */
 export function localDateTime(instant: Date, zone: string): string {
-  const { hour, minute, second } = wallClock(instant, zone);
+  // One read of the wall clock for the day and the time alike.
+  const wall = wallClock(instant, zone);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${localDate(instant, zone)} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  return `${dayOf(wall)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }
 
 /** Whether `day` is a real calendar day written YYYY-MM-DD (2026-02-31 is not). */

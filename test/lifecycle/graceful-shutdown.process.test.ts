@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { addDays, localDate } from '../../src/shared/time-zone';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../src/shared/time-zone';
 import { runBuilt, spawnBuilt, type BuiltProcess } from '../support/built-process';
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
@@ -41,7 +41,7 @@ describe('when the server process gets SIGTERM', () => {
       expect(result.stdout).not.toContain('drain deadline reached');
       // Answered a moment before the exit, before the once-a-second write was due: written at shutdown.
       // Counted under the day in the configured zone (TIME_ZONE, Asia/Tokyo by default): today's, or yesterday's just after midnight.
-      const today = localDate(new Date(), 'Asia/Tokyo');
+      const today = localDate(new Date(), DEFAULT_TIME_ZONE);
       const days = await Promise.all([today, addDays(today, -1)].map((day) => redis.hget(`${prefix}stats:day:${day}`, 'checks')));
       expect(days.map(Number).reduce((sum, checks) => sum + checks, 0)).toBe(1);
     } finally {
