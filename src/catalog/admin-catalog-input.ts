@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
-import type { DateWindow, Exposure, Incident, IncidentStatus } from './catalog-model';
+import { AppError, type InputProblem, type InputProblemWhat } from '../errors';
+import {
+  AFFECTED_COUNT_QUALIFIERS,
+  type AffectedCountQualifier,
+  type DateWindow,
+  type Exposure,
+  type Incident,
+  type IncidentContacts,
+  type IncidentStatus,
+} from './catalog-model';
 import { DATA_CLASSES, isDataClass, type DataClass } from './data-classes';
 import { LANGUAGES, perLanguage, type Language, type LocalizedText } from '../i18n';
 import { isJsonObject, mergePatch, type JsonObject } from './merge-patch';
@@ -13,6 +21,7 @@ export interface IncidentInput {
   attackWindow?: DateWindow | undefined;
   announcedOn?: string | undefined;
   sources: string[];
+  contacts?: IncidentContacts | undefined;
   status: IncidentStatus;
 }
 
@@ -25,6 +34,7 @@ export interface ExposureInput {
   dataPossiblyExposed: DataClass[];
   dataNotExposed: DataClass[];
   affectedCount?: number | undefined;
+  affectedCountQualifier?: AffectedCountQualifier | undefined;
   advice?: LocalizedText | undefined;
   /** For support staff only; never public. */
   talkingPoints?: LocalizedText | undefined;
@@ -54,7 +64,7 @@ function languageOf(text: string): Language {
 
 function localizedText(maxLength: number) {
   return localizedTextOr(maxLength, (context) => {
-    context.addIssue({ code: 'custom', message: 'must not be empty' });
+    context.addIssue({ code: 'custom', message: 'must not be empty', params: problemParams({ kind: 'required' }) });
     return z.NEVER;
   });
 }
@@ -106,7 +116,7 @@ function localizedTextOr<Blank>(maxLength: number, whenBlank: (context: z.Refine
 const isoDate = z
   .string({ error: 'must be a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'is not a real calendar date')
+  .refine(isCalendarDate, { message: 'is not a real calendar date', params: problemParams({ kind: 'badDate' }) })
   .meta({ format: 'date' });
 
 function isCalendarDate(value: string): boolean {
@@ -121,7 +131,12 @@ const dateWindow = z
   )
   .superRefine((window, context) => {
     if (window.from !== undefined && window.to !== undefined && window.from > window.to) {
-      context.addIssue({ code: 'custom', path: ['to'], message: `must not be before "from" (${window.from})` });
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must not be before "from" (${window.from})`,
+        params: problemParams({ kind: 'dateOrder', from: window.from }),
+      });
     }
   })
   // A window with neither end says nothing: store none rather than an empty object.
@@ -134,7 +149,7 @@ const sourceUrl = z
   .string({ error: 'must be a URL string' })
   .trim()
   .max(URL_MAX, `must be at most ${URL_MAX} characters`)
-  .refine(isHttpUrl, 'must be an http:// or https:// URL')
+  .refine(isHttpUrl, { message: 'must be an http:// or https:// URL', params: problemParams({ kind: 'notUrl' }) })
   .meta({ format: 'uri', description: 'http or https' });
 
 function isHttpUrl(value: string): boolean {
@@ -146,6 +161,57 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+// A phone number as companies print it: digits with spaces, hyphens, dots or brackets, an optional
+// leading "+". Full-width digits (typed with a Japanese input method) are folded first.
+const PHONE_SHAPE = /^\+?[0-9][0-9 ().-]*[0-9]$/;
+const PHONE_DIGITS_MIN = 5;
+const PHONE_DIGITS_MAX = 15;
+
+const phoneNumber = z
+  .string({ error: 'must be a phone number string' })
+  .transform((value) => value.normalize('NFKC').trim())
+  .refine(
+    (value) => {
+      const digits = value.replace(/\D/g, '').length;
+      return PHONE_SHAPE.test(value) && digits >= PHONE_DIGITS_MIN && digits <= PHONE_DIGITS_MAX;
+    },
+    {
+      message: `must be a phone number: ${PHONE_DIGITS_MIN} to ${PHONE_DIGITS_MAX} digits, with spaces, hyphens or brackets and an optional leading "+"`,
+      params: problemParams({ kind: 'notPhone', minDigits: PHONE_DIGITS_MIN, maxDigits: PHONE_DIGITS_MAX }),
+    },
+  )
+  .meta({ description: 'Shown as written; dialled through a tel: link of its digits (and leading "+").' });
+
+/** An optional part left blank (a cleared form field) means none. */
+function blankAsNone(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+const incidentContacts = z
+  .object(
+    {
+      phone: z.preprocess(blankAsNone, phoneNumber.optional()),
+      hours: optionalLocalizedText(TITLE_MAX).meta({
+        description: 'When the hotline answers, in words. ' + localizedTextDescription(TITLE_MAX),
+      }),
+      formUrl: z.preprocess(blankAsNone, sourceUrl.optional()).meta({ description: "The company's own contact form." }),
+      announcementUrl: z
+        .preprocess(blankAsNone, sourceUrl.optional())
+        .meta({ description: "The company's own announcement of this incident." }),
+    },
+    { error: 'must be an object with phone, hours, formUrl and/or announcementUrl' },
+  )
+  // Contacts with no part say nothing: store none rather than an empty object.
+  .transform((contacts): IncidentContacts | undefined => {
+    const parts = Object.fromEntries(Object.entries(contacts).filter(([, value]) => value !== undefined));
+    return Object.keys(parts).length === 0 ? undefined : (parts as IncidentContacts);
+  })
+  .meta({
+    description:
+      'Where a customer reaches a person about this incident: shown on every card of its exposures, on the ' +
+      'result page of an address not found, and in the support console. Every part is optional. In a PATCH the parts merge.',
+  });
+
 const dataClass = z
   .string({ error: 'must be a data class code' })
   .transform((value, context): DataClass => {
@@ -153,6 +219,7 @@ const dataClass = z
     context.addIssue({
       code: 'custom',
       message: `unknown data class ${JSON.stringify(value.slice(0, 40))}; known: ${KNOWN_DATA_CLASSES}`,
+      params: problemParams({ kind: 'unknownDataClass', code: value.slice(0, 40) }),
     });
     return z.NEVER;
   })
@@ -178,6 +245,7 @@ export const incidentSchema = z.object({
     .max(SOURCES_MAX, `must hold at most ${SOURCES_MAX} URLs`)
     .transform((urls) => [...new Set(urls)])
     .default([]),
+  contacts: incidentContacts.optional(),
   status: z
     .enum(['investigating', 'announced', 'resolved'], { error: 'must be one of investigating, announced, resolved' })
     .default('announced'),
@@ -209,6 +277,14 @@ export const exposureSchema = z
       .int('must be a whole number')
       .min(0, 'must not be negative')
       .optional(),
+    affectedCountQualifier: z
+      .enum(AFFECTED_COUNT_QUALIFIERS, { error: `must be one of ${AFFECTED_COUNT_QUALIFIERS.join(', ')}` })
+      .optional()
+      .meta({
+        description:
+          'How the source states affectedCount: exactly ("5,568"), about ("about 28,700") or upTo ("up to 3.1 ' +
+          'million"). Only with affectedCount; left out, the count is exact.',
+      }),
     advice: optionalLocalizedText(LONG_TEXT_MAX),
     talkingPoints: optionalLocalizedText(LONG_TEXT_MAX).meta({
       description:
@@ -230,7 +306,20 @@ export const exposureSchema = z
           seen.set(code, field);
           return;
         }
-        context.addIssue({ code: 'custom', path: [field, index], message: `"${code}" is also listed in ${earlier}` });
+        context.addIssue({
+          code: 'custom',
+          path: [field, index],
+          message: `"${code}" is also listed in ${earlier}`,
+          params: problemParams({ kind: 'duplicateClass', code, earlier }),
+        });
+      });
+    }
+    if (exposure.affectedCountQualifier !== undefined && exposure.affectedCount === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['affectedCountQualifier'],
+        message: 'is only meaningful with affectedCount',
+        params: problemParams({ kind: 'qualifierWithoutCount' }),
       });
     }
   });
@@ -304,11 +393,70 @@ function rejectServerFields(body: JsonObject, current: object, fields: ServerFie
 function parse<Output>(schema: z.ZodType<Output>, value: unknown): Output {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${pathOf(issue.path)}: ${issue.message}`);
-  const more = result.error.issues.length - problems.length;
-  const message = problems.join('; ') + (more > 0 ? `; and ${more} more` : '');
-  const first = result.error.issues[0];
-  throw AppError.badRequest('invalid_request', message, first && pathOf(first.path));
+  const { issues } = result.error;
+  const shown = issues.slice(0, 5).map((issue) => `${pathOf(issue.path)}: ${issue.message}`);
+  const more = issues.length - shown.length;
+  const message = shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+  const first = issues[0];
+  throw new AppError('invalid_request', 400, message, {
+    ...(first !== undefined && { field: pathOf(first.path) }),
+    problems: issues.slice(0, MAX_PROBLEMS).map((issue) => inputProblemOf(issue, value)),
+  });
+}
+
+// A form can hold only so many problems worth reading at once; the rest show once these are fixed.
+const MAX_PROBLEMS = 30;
+
+/**
+ * Our own issues (custom ones) carry their problem in `params`, written by `problemParams`; zod's
+ * own are read from their code. The English message stays the API's; consoles render these.
+ */
+function inputProblemOf(issue: z.core.$ZodIssue, input: unknown): InputProblem {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  return { path, ...whatOf(issue, valueAt(input, path) === undefined) };
+}
+
+/** What the client sent at `path` (zod's issues do not carry it). */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+function whatOf(issue: z.core.$ZodIssue, missing: boolean): InputProblemWhat {
+  switch (issue.code) {
+    case 'custom': {
+      const what = (issue.params as { problem?: InputProblemWhat } | undefined)?.problem;
+      return what ?? { kind: 'invalid' };
+    }
+    case 'invalid_type':
+      if (missing) return { kind: 'required' };
+      if (issue.expected === 'number' || issue.expected === 'int') return { kind: 'notWholeNumber' };
+      if (issue.expected === 'boolean') return { kind: 'notBoolean' };
+      return { kind: 'wrongType' };
+    case 'too_big':
+      if (issue.origin === 'string') return { kind: 'tooLong', max: Number(issue.maximum) };
+      if (issue.origin === 'array') return { kind: 'tooMany', max: Number(issue.maximum) };
+      return { kind: 'notWholeNumber' };
+    case 'too_small':
+      if (issue.origin === 'array') return { kind: 'tooFew', min: Number(issue.minimum) };
+      return { kind: 'negative' };
+    // The only patterns these schemas test are dates'.
+    case 'invalid_format':
+      return { kind: 'notDate' };
+    case 'invalid_value':
+      return { kind: 'notChoice' };
+    default:
+      return missing ? { kind: 'required' } : { kind: 'wrongType' };
+  }
+}
+
+/** The `params` of one of our issues: the problem a console shows for it. */
+function problemParams(problem: InputProblemWhat): { problem: InputProblemWhat } {
+  return { problem };
 }
 
 /** `dataExposed[1]`, `attackWindow.from`: the field as the client wrote it. */

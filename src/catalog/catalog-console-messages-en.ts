@@ -25,9 +25,21 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
     attackWindow: { label: 'When it happened', hint: 'The attack window, as far as it is known.' },
     announcedOn: { label: 'Announced on', hint: 'The date of the company\'s announcement.' },
     sources: { label: 'Sources', hint: 'The announcement and other public sources: one http:// or https:// address per line, at most 20.' },
+    contacts: {
+      label: 'Contacts for customers',
+      hint:
+        'Where a worried customer reaches a person: shown on every result card of this incident, on the page of an ' +
+        'address not found, and in the support console. Every part is optional.',
+    },
     status: { label: 'Status', hint: 'Shown to customers beside the incident.' },
     from: 'From',
     to: 'To',
+    contactParts: {
+      phone: { label: 'Hotline number', hint: 'As the company prints it, for example 0120-000-000; phones dial it with one tap.' },
+      hours: { label: 'Hotline hours', hint: 'When the hotline answers, for example "Weekdays 9:00-18:00".' },
+      formUrl: { label: 'Contact form', hint: "The company's own contact form: an http:// or https:// address." },
+      announcementUrl: { label: 'Announcement', hint: "The company's own announcement of this incident: an http:// or https:// address." },
+    },
   },
   exposureFields: {
     title: { label: 'Title', hint: `The group of people, as a customer would recognize it: "Catalog requests on the website, 2000-2009". ${BILINGUAL_HINT}` },
@@ -45,6 +57,11 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
     },
     dataNotExposed: { label: 'Data confirmed NOT exposed', hint: 'Only what the company has confirmed was not taken: customers are told so.' },
     affectedCount: { label: 'Number of people', hint: 'How many people are in this group, if known (for example 28,700).' },
+    affectedCountQualifier: {
+      label: 'The number is',
+      hint: 'As the announcement states it: "up to 3.1 million" is not "3,100,000". Customers read it so.',
+    },
+    countQualifiers: { exactly: 'Exact', about: 'About (approximate)', upTo: 'Up to (at most)' },
     sensitive: {
       label: 'Sensitive',
       hint: 'A sensitive exposure never appears on the public page nor answers public checks; only support staff see it in their checks.',
@@ -59,6 +76,9 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
     attackWindow: DATES_PROBLEM,
     announcedOn: 'A date as YYYY-MM-DD, or leave it empty.',
     sources: 'One http:// or https:// address per line, at most 20 lines.',
+    contacts:
+      'The hotline number: 5 to 15 digits, with spaces, hyphens or brackets and an optional leading "+". The form and ' +
+      'the announcement: http:// or https:// addresses. The hours: at most 200 characters in each language.',
     status: 'Choose one of the statuses.',
   },
   exposureProblems: {
@@ -71,6 +91,7 @@ export const CATALOG_CONSOLE_EN: CatalogConsoleMessages = {
     dataPossiblyExposed: 'A kind of data can be in only one of the three lists: exposed, may have been exposed, or confirmed not exposed.',
     dataNotExposed: 'A kind of data can be in only one of the three lists: exposed, may have been exposed, or confirmed not exposed.',
     affectedCount: 'A whole number of people, 0 or more (for example 28,700), or leave it empty.',
+    affectedCountQualifier: 'Choose how the announcement states the number, and enter the number too.',
     sensitive: 'Tick the box or leave it empty.',
   },
   incidents: {

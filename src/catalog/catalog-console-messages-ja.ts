@@ -25,9 +25,21 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
     attackWindow: { label: '発生期間', hint: '不正アクセスなどがあった期間（分かっている範囲で）。' },
     announcedOn: { label: '公表日', hint: '会社が公表した日。' },
     sources: { label: '情報源', hint: '公表文などの公開情報：http:// または https:// のアドレスを1行に1つ、20行まで。' },
+    contacts: {
+      label: 'お客様向けのお問い合わせ先',
+      hint:
+        'お客様が担当者に連絡できる窓口です。この事案の確認結果の各カード、一覧になかったアドレスの結果ページ、' +
+        'サポート画面に表示されます。どの項目も省略できます。',
+    },
     status: { label: '状況', hint: 'お客様向けのページで事案の横に表示されます。' },
     from: '開始',
     to: '終了',
+    contactParts: {
+      phone: { label: '専用窓口の電話番号', hint: '会社が公表しているとおりに（例：0120-000-000）。スマートフォンではタップで発信できます。' },
+      hours: { label: '受付時間', hint: '電話がつながる時間（例：「平日 9:00〜18:00」）。' },
+      formUrl: { label: 'お問い合わせフォーム', hint: '会社のお問い合わせフォームのアドレス（http:// または https://）。' },
+      announcementUrl: { label: '公式のお知らせ', hint: 'この事案についての会社の公式発表のアドレス（http:// または https://）。' },
+    },
   },
   exposureFields: {
     title: { label: '名称', hint: `お客様が自分のことだと分かる言葉で：「ウェブサイトでカタログを請求した方（2000～2009年）」。${BILINGUAL_HINT}` },
@@ -41,10 +53,15 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
     dataExposed: { label: '流出した情報（確認済み）', hint: 'このグループについて流出したことが確認された情報の種類をすべて。1つ以上。' },
     dataPossiblyExposed: {
       label: '流出した可能性がある情報（調査中）',
-      hint: '流出したかどうか会社がまだ確認できていないもの。お客様には「流出した可能性があります（調査中）」と伝えられます。',
+      hint: '流出したかどうか会社がまだ確認できていないもの。お客様には「流出した可能性がある情報（調査中）」と伝えられます。',
     },
     dataNotExposed: { label: '流出していないことが確認された情報', hint: '会社が流出していないと確認したものだけ。お客様にもそう伝えられます。' },
     affectedCount: { label: '対象人数', hint: '分かっていれば、このグループの人数（例：28,700）。' },
+    affectedCountQualifier: {
+      label: '人数の示し方',
+      hint: '公表のとおりに。「最大310万人」は「3,100,000人」とは違います。お客様にもそのとおりに表示されます。',
+    },
+    countQualifiers: { exactly: '正確な人数', about: '約（おおよその人数）', upTo: '最大（上限の人数）' },
     sensitive: {
       label: '機微な対象グループ',
       hint: '機微な対象グループは一般のページに表示されず、一般の照会にも答えません。サポートスタッフの照会でのみ表示されます。',
@@ -59,6 +76,9 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
     attackWindow: DATES_PROBLEM,
     announcedOn: '日付は YYYY-MM-DD の形式で入力するか、空にしてください。',
     sources: 'http:// または https:// のアドレスを1行に1つ、20行までです。',
+    contacts:
+      '電話番号は5〜15桁の数字で、空白・ハイフン・かっこと先頭の「+」を使えます。フォームと公式のお知らせは ' +
+      'http:// または https:// のアドレスです。受付時間は各言語200文字までです。',
     status: '状況を選んでください。',
   },
   exposureProblems: {
@@ -71,6 +91,7 @@ export const CATALOG_CONSOLE_JA: CatalogConsoleMessages = {
     dataPossiblyExposed: '同じ種類の情報は「流出した」「流出した可能性がある」「流出していない」のうち1つにしか選べません。',
     dataNotExposed: '同じ種類の情報は「流出した」「流出した可能性がある」「流出していない」のうち1つにしか選べません。',
     affectedCount: '人数は0以上の整数（例：28,700）で入力するか、空にしてください。',
+    affectedCountQualifier: '公表での人数の示し方を選び、人数も入力してください。',
     sensitive: 'チェックを入れるか、空のままにしてください。',
   },
   incidents: {

@@ -1,6 +1,6 @@
 import type { FieldText } from '../console';
 import type { Language } from '../i18n';
-import type { IncidentStatus } from './catalog-model';
+import type { AffectedCountQualifier, IncidentContacts, IncidentStatus } from './catalog-model';
 import { CATALOG_CONSOLE_EN } from './catalog-console-messages-en';
 import { CATALOG_CONSOLE_JA } from './catalog-console-messages-ja';
 
@@ -17,7 +17,15 @@ export type CatalogNotice =
   | 'listDeleted';
 
 /** The form fields of incidents and exposures that a validation error can point at. */
-export type IncidentField = 'organization' | 'title' | 'summary' | 'attackWindow' | 'announcedOn' | 'sources' | 'status';
+export type IncidentField =
+  | 'organization'
+  | 'title'
+  | 'summary'
+  | 'attackWindow'
+  | 'announcedOn'
+  | 'sources'
+  | 'contacts'
+  | 'status';
 export type ExposureField =
   | 'title'
   | 'description'
@@ -28,6 +36,7 @@ export type ExposureField =
   | 'dataPossiblyExposed'
   | 'dataNotExposed'
   | 'affectedCount'
+  | 'affectedCountQualifier'
   | 'sensitive';
 
 /**
@@ -40,8 +49,18 @@ export interface CatalogConsoleMessages {
   /** One sentence per notice. */
   done: Record<CatalogNotice, string>;
   incidentStatus: Record<IncidentStatus, string>;
-  incidentFields: Record<IncidentField, FieldText> & { from: string; to: string };
-  exposureFields: Record<ExposureField, FieldText> & { from: string; to: string };
+  incidentFields: Record<IncidentField, FieldText> & {
+    from: string;
+    to: string;
+    /** The labels of the contacts' parts (the hint of `contacts` covers them all). */
+    contactParts: Record<keyof IncidentContacts, FieldText>;
+  };
+  exposureFields: Record<ExposureField, FieldText> & {
+    from: string;
+    to: string;
+    /** The choices of how the source states the count. */
+    countQualifiers: Record<AffectedCountQualifier, string>;
+  };
   /** Under the field a validation error points at: what the field accepts. */
   incidentProblems: Record<IncidentField, string>;
   exposureProblems: Record<ExposureField, string>;

@@ -15,6 +15,10 @@ export interface IncidentForm {
   attackTo: string;
   announcedOn: string;
   sources: string;
+  phone: string;
+  hours: Bilingual;
+  formUrl: string;
+  announcementUrl: string;
   status: string;
 }
 
@@ -29,6 +33,7 @@ export interface ExposureForm {
   dataPossiblyExposed: string[];
   dataNotExposed: string[];
   affectedCount: string;
+  affectedCountQualifier: string;
   sensitive: boolean;
 }
 
@@ -40,6 +45,10 @@ export const EMPTY_INCIDENT_FORM: IncidentForm = {
   attackTo: '',
   announcedOn: '',
   sources: '',
+  phone: '',
+  hours: blank(),
+  formUrl: '',
+  announcementUrl: '',
   status: 'announced',
 };
 
@@ -54,6 +63,7 @@ export const EMPTY_EXPOSURE_FORM: ExposureForm = {
   dataPossiblyExposed: [],
   dataNotExposed: [],
   affectedCount: '',
+  affectedCountQualifier: 'exactly',
   sensitive: false,
 };
 
@@ -67,6 +77,10 @@ export function incidentFormOf(form: unknown): IncidentForm {
     attackTo: formField(form, 'attackTo'),
     announcedOn: formField(form, 'announcedOn'),
     sources: formField(form, 'sources'),
+    phone: formField(form, 'phone'),
+    hours: bilingual(form, 'hours'),
+    formUrl: formField(form, 'formUrl'),
+    announcementUrl: formField(form, 'announcementUrl'),
     status: formField(form, 'status'),
   };
 }
@@ -83,6 +97,7 @@ export function exposureFormOf(form: unknown): ExposureForm {
     dataPossiblyExposed: formFields(form, 'dataPossiblyExposed'),
     dataNotExposed: formFields(form, 'dataNotExposed'),
     affectedCount: formField(form, 'affectedCount'),
+    affectedCountQualifier: formField(form, 'affectedCountQualifier'),
     sensitive: formField(form, 'sensitive') !== '',
   };
 }
@@ -97,6 +112,10 @@ export function incidentFormFrom(incident: Incident): IncidentForm {
     attackTo: incident.attackWindow?.to ?? '',
     announcedOn: incident.announcedOn ?? '',
     sources: incident.sources.join('\n'),
+    phone: incident.contacts?.phone ?? '',
+    hours: bilingualOf(incident.contacts?.hours),
+    formUrl: incident.contacts?.formUrl ?? '',
+    announcementUrl: incident.contacts?.announcementUrl ?? '',
     status: incident.status,
   };
 }
@@ -113,6 +132,7 @@ export function exposureFormFrom(exposure: Exposure): ExposureForm {
     dataPossiblyExposed: [...exposure.dataPossiblyExposed],
     dataNotExposed: [...exposure.dataNotExposed],
     affectedCount: exposure.affectedCount === undefined ? '' : String(exposure.affectedCount),
+    affectedCountQualifier: exposure.affectedCountQualifier ?? 'exactly',
     sensitive: exposure.sensitive,
   };
 }
@@ -130,6 +150,13 @@ export function incidentPatch(form: IncidentForm): JsonObject {
     attackWindow: { from: orNull(form.attackFrom), to: orNull(form.attackTo) },
     announcedOn: orNull(form.announcedOn),
     sources: lines(form.sources),
+    // Null parts are removed; blank hours are cleared by the validator; contacts left with no part are none.
+    contacts: {
+      phone: orNull(form.phone),
+      hours: { ...form.hours },
+      formUrl: orNull(form.formUrl),
+      announcementUrl: orNull(form.announcementUrl),
+    },
     status: form.status,
   };
 }
@@ -145,6 +172,8 @@ export function exposurePatch(form: ExposureForm): JsonObject {
     dataPossiblyExposed: [...form.dataPossiblyExposed],
     dataNotExposed: [...form.dataNotExposed],
     affectedCount: countOf(form.affectedCount),
+    // Only with a number; "exactly" is what no qualifier means, so it is stored as none.
+    affectedCountQualifier: qualifierOf(form),
     sensitive: form.sensitive,
   };
 }
@@ -158,6 +187,12 @@ function countOf(typed: string): number | string | null {
   if (value === '') return null;
   if (/^\d{1,3}([,\s]\d{3})+$|^\d+$/.test(value)) return Number(value.replace(/[,\s]/g, ''));
   return value;
+}
+
+function qualifierOf(form: ExposureForm): string | null {
+  const qualifier = form.affectedCountQualifier.trim();
+  if (form.affectedCount.trim() === '' || qualifier === '' || qualifier === 'exactly') return null;
+  return qualifier;
 }
 
 function orNull(value: string): string | null {

@@ -3,6 +3,7 @@ import { perLanguage } from '../i18n';
 import { PUBLIC, errorResponse, jsonResponse, type ApiPaths, type ApiRegistry } from '../openapi';
 import { incidentSchema } from './admin-catalog-input';
 import { CATALOG_ID } from './catalog-id';
+import { AFFECTED_COUNT_QUALIFIERS } from './catalog-model';
 import { DATA_CLASSES, type DataClass } from './data-classes';
 import type { PublicExposure, PublicIncident } from './public-catalog';
 
@@ -30,6 +31,15 @@ export const incidentFields = {
   attackWindow: dateWindow.optional(),
   announcedOn: calendarDate.optional(),
   sources: z.array(z.string().meta({ format: 'uri' })),
+  contacts: z
+    .object({
+      phone: z.string().optional(),
+      hours: localizedText.optional(),
+      formUrl: z.string().meta({ format: 'uri' }).optional(),
+      announcementUrl: z.string().meta({ format: 'uri' }).optional(),
+    })
+    .optional()
+    .meta({ description: 'Where a customer reaches a person about this incident; every part optional.' }),
   // The values an admin may set (admin-catalog-input.ts) are the values there are.
   status: incidentSchema.shape.status.unwrap(),
 };
@@ -46,6 +56,10 @@ export const exposureFields = {
   }),
   dataNotExposed: dataClassCodes.meta({ description: 'Confirmed not exposed.' }),
   affectedCount: z.int().optional(),
+  affectedCountQualifier: z
+    .enum(AFFECTED_COUNT_QUALIFIERS)
+    .optional()
+    .meta({ description: 'How the source states affectedCount; absent means exactly.' }),
   advice: localizedText.optional(),
 };
 

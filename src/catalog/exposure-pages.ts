@@ -3,10 +3,10 @@ import type { CatalogActions } from './audited-catalog';
 import type { AdminExposure } from './admin-catalog-service';
 import type { HashingProfile } from '../hashing';
 import { actorOf } from '../actor';
-import { requireStaffPage, languageOf, formatCount, formProblemOf, timeZoneOf, type FormProblem } from '../console';
+import { requireStaffPage, languageOf, formatCount, timeZoneOf, type FormProblem } from '../console';
 import { exposureFormFrom, exposureFormOf, exposurePatch, type ExposureForm } from './catalog-forms';
 import { dataClassOptions, exposureRow, exposureTitle, incidentTitle, listView } from './catalog-views';
-import { catalogPages, incidentPath, type CatalogConsoleDeps } from './incident-pages';
+import { catalogPages, formProblemIn, incidentPath, type CatalogConsoleDeps } from './incident-pages';
 
 export interface ExposureConsoleDeps extends CatalogConsoleDeps {
   /** The profile new lists are hashed with: the list section says whether the live list uses it. */
@@ -38,7 +38,7 @@ export function exposureRoutes(deps: ExposureConsoleDeps): Router {
       const exposure = await actions(res).updateExposure(req.params.id, exposurePatch(form));
       res.redirect(303, catalogPages.doneUrl(exposurePath(exposure.id), 'exposureSaved'));
     } catch (error) {
-      const problem = formProblemOf(error, catalogPages.textOf(res).exposureProblems);
+      const problem = formProblemIn(res, 'exposure', error);
       await renderExposure(res.status(400), await deps.catalog.getExposure(req.params.id), form, problem);
     }
   });

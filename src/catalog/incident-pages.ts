@@ -7,6 +7,7 @@ import { isAppError } from '../errors';
 import { actorOf } from '../actor';
 import { requireStaffPage, adminPages, languageOf, formProblemOf, type FormProblem } from '../console';
 import { catalogConsoleMessagesFor } from './catalog-console-messages';
+import { catalogProblemDescriber } from './catalog-problems';
 import {
   EMPTY_EXPOSURE_FORM,
   EMPTY_INCIDENT_FORM,
@@ -42,6 +43,16 @@ export const catalogPages = adminPages(
   (text) => text.done,
 );
 
+/**
+ * A refused incident or exposure form's problem, in the page's language: what the marked field
+ * accepts, and each problem the service found, naming its field by the form's label.
+ */
+export function formProblemIn(res: Response, form: 'incident' | 'exposure', error: unknown): FormProblem {
+  const at = catalogPages.textOf(res);
+  const hints = form === 'incident' ? at.incidentProblems : at.exposureProblems;
+  return formProblemOf(error, hints, catalogProblemDescriber(form, languageOf(res), at));
+}
+
 /** What the incident page shows besides the incident: its two forms, as typed when refused. */
 interface IncidentPageState {
   incidentForm?: IncidentForm;
@@ -71,7 +82,7 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
       const incident = await actions(res).createIncident(incidentPatch(form));
       res.redirect(303, catalogPages.doneUrl(incidentPath(incident.id), 'incidentCreated'));
     } catch (error) {
-      const problem = formProblemOf(error, catalogPages.textOf(res).incidentProblems);
+      const problem = formProblemIn(res, 'incident', error);
       await renderList(res.status(400), form, problem);
     }
   });
@@ -86,7 +97,7 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
       const incident = await actions(res).updateIncident(req.params.id, incidentPatch(form));
       res.redirect(303, catalogPages.doneUrl(incidentPath(incident.id), 'incidentSaved'));
     } catch (error) {
-      const problem = formProblemOf(error, catalogPages.textOf(res).incidentProblems);
+      const problem = formProblemIn(res, 'incident', error);
       const incident = await deps.catalog.getIncident(req.params.id);
       await renderIncident(res.status(400), incident, { incidentForm: form, incidentProblem: problem });
     }
@@ -98,7 +109,7 @@ export function incidentRoutes(deps: CatalogConsoleDeps): Router {
       const exposure = await actions(res).createExposure(req.params.id, exposurePatch(form));
       res.redirect(303, catalogPages.doneUrl(`/admin/exposures/${encodeURIComponent(exposure.id)}`, 'exposureCreated'));
     } catch (error) {
-      const problem = formProblemOf(error, catalogPages.textOf(res).exposureProblems);
+      const problem = formProblemIn(res, 'exposure', error);
       const incident = await deps.catalog.getIncident(req.params.id);
       await renderIncident(res.status(400), incident, { exposureForm: form, exposureProblem: problem });
     }

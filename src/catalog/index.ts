@@ -19,7 +19,8 @@ import { MemoryCatalogStore } from './memory-catalog-store';
 import { notifyingCatalogStore } from './notifying-catalog-store';
 import { RedisCatalogStore } from './redis-catalog-store';
 
-export type { Exposure, Incident, IncidentStatus } from './catalog-model';
+export { AFFECTED_COUNT_QUALIFIERS } from './catalog-model';
+export type { AffectedCountQualifier, Exposure, Incident, IncidentContacts, IncidentStatus } from './catalog-model';
 export { publicExposuresIn, staffExposuresIn } from './catalog-service';
 export type { CatalogService } from './catalog-service';
 export type { CatalogSnapshot } from './catalog-snapshots';

@@ -16,6 +16,7 @@ export interface PublicExposure {
   dataPossiblyExposed: Exposure['dataPossiblyExposed'];
   dataNotExposed: Exposure['dataNotExposed'];
   affectedCount?: number;
+  affectedCountQualifier?: Exposure['affectedCountQualifier'];
   advice?: Exposure['advice'];
   checkableByEmail: boolean;
 }
@@ -44,6 +45,8 @@ export function toPublicExposure(exposure: Exposure, liveList: LiveList | undefi
     dataPossiblyExposed: exposure.dataPossiblyExposed,
     dataNotExposed: exposure.dataNotExposed,
     ...(exposure.affectedCount !== undefined && { affectedCount: exposure.affectedCount }),
+    ...(exposure.affectedCount !== undefined &&
+      exposure.affectedCountQualifier !== undefined && { affectedCountQualifier: exposure.affectedCountQualifier }),
     ...(exposure.advice && { advice: exposure.advice }),
     checkableByEmail: liveList !== undefined,
   };

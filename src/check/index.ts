@@ -14,8 +14,11 @@ export { CHECK_BODY_LIMIT } from './check-body-limit';
 export type { CheckResult } from './check-result';
 export type { Checker } from './checker';
 export { emailProblemOf } from './email-problem';
-export { adviceFor, sourceLink } from './result-view';
-export type { SourceLink } from './result-view';
+export { contactsView } from './contacts-view';
+export type { ContactsView } from './contacts-view';
+export { adviceFor } from './result-view';
+export { sourceLink } from './source-link';
+export type { SourceLink } from './source-link';
 
 export interface CheckDeps {
   catalog: CatalogService;

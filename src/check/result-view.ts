@@ -1,12 +1,8 @@
 import { type IncidentStatus, DATA_CLASSES, dataClassAdvice } from '../catalog';
 import { type Language, formatDate, formatWindow, messagesFor, requiredViewText, viewText, type ViewText } from '../i18n';
 import type { CheckResult, ExposureWithIncident } from './check-result';
-
-export interface SourceLink {
-  href: string;
-  /** Shown beside the link: a wary reader sees where it leads before following it. */
-  host: string;
-}
+import { contactsView, type ContactsView } from './contacts-view';
+import { sourceLink, type SourceLink } from './source-link';
 
 /** Plain, formatted values for the template: the template only lays out, it decides nothing. */
 export interface ExposureCard {
@@ -31,6 +27,8 @@ export interface ExposureCard {
   status: string | undefined;
   summary: ViewText | undefined;
   sources: SourceLink[];
+  /** The incident's hotline, hours, form and announcement; undefined when it names none. */
+  contacts: ContactsView | undefined;
 }
 
 export interface ResultView {
@@ -38,6 +36,19 @@ export interface ResultView {
   matches: ExposureCard[];
   checked: ExposureCard[];
   notCheckable: ExposureCard[];
+  /**
+   * Where to ask when unsure: each incident of the catalogue checked (its lists and its exposures
+   * no list covers) that names contacts, once, in catalogue order. The same for a hit and a miss
+   * (the miss page shows it), so it never tells one from the other in the padded size.
+   */
+  contacts: IncidentContactsView[];
+}
+
+export interface IncidentContactsView {
+  incidentId: string;
+  organization: ViewText;
+  incidentTitle: ViewText;
+  contacts: ContactsView;
 }
 
 export function resultView(result: CheckResult, language: Language): ResultView {
@@ -47,7 +58,23 @@ export function resultView(result: CheckResult, language: Language): ResultView 
     matches: result.exposures.map(card),
     checked: result.checked.map(card),
     notCheckable: result.notCheckableByEmail.map(card),
+    contacts: incidentContacts([...result.checked, ...result.notCheckableByEmail], language),
   };
+}
+
+function incidentContacts(exposures: ExposureWithIncident[], language: Language): IncidentContactsView[] {
+  const byIncident = new Map<string, IncidentContactsView>();
+  for (const { incident } of exposures) {
+    const contacts = contactsView(incident.contacts, language);
+    if (contacts === undefined || byIncident.has(incident.id)) continue;
+    byIncident.set(incident.id, {
+      incidentId: incident.id,
+      organization: requiredViewText(incident.organization, language),
+      incidentTitle: requiredViewText(incident.title, language),
+      contacts,
+    });
+  }
+  return [...byIncident.values()];
 }
 
 function exposureCard(exposure: ExposureWithIncident, language: Language): ExposureCard {
@@ -65,12 +92,16 @@ function exposureCard(exposure: ExposureWithIncident, language: Language): Expos
     dataPossiblyExposed: exposure.dataPossiblyExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     advice: adviceFor(exposure, language),
-    people: exposure.affectedCount === undefined ? undefined : t.people(exposure.affectedCount),
+    people:
+      exposure.affectedCount === undefined
+        ? undefined
+        : t.people(exposure.affectedCount, exposure.affectedCountQualifier ?? 'exactly'),
     happened: formatWindow(incident.attackWindow, language),
     announced: incident.announcedOn === undefined ? undefined : formatDate(incident.announcedOn, language),
     status: statusText(incident.status, language),
     summary: viewText(incident.summary, language),
     sources: incident.sources.flatMap(sourceLink),
+    contacts: contactsView(incident.contacts, language),
   };
 }
 
@@ -95,16 +126,4 @@ function statusText(status: IncidentStatus, language: Language): string | undefi
   if (status === 'investigating') return t.investigating;
   if (status === 'resolved') return t.resolved;
   return undefined;
-}
-
-/** An incident's source as a link, showing its host; anything but http(s) is no link at all. Shared with the support console. */
-export function sourceLink(href: string): SourceLink[] {
-  try {
-    const url = new URL(href);
-    // The admin API accepts only http(s); anything else never becomes a link.
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
-    return [{ href: url.href, host: url.hostname }];
-  } catch {
-    return [];
-  }
 }

@@ -11,7 +11,7 @@ export const ADMIN_EN: AdminMessages = {
     noValue: 'none',
     cancel: 'Cancel',
     formProblem: 'Nothing was saved. Please correct the marked field and send the form again.',
-    details: 'Details:',
+    details: 'Please correct the following:',
     toTheForm: 'Go to the form',
     cannotUndo: 'This cannot be undone.',
     yes: 'Yes',

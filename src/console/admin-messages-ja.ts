@@ -11,7 +11,7 @@ export const ADMIN_JA: AdminMessages = {
     noValue: 'なし',
     cancel: 'キャンセル',
     formProblem: '保存されていません。印の付いた項目を直して、もう一度送信してください。',
-    details: '詳細:',
+    details: '次の点を直してください。',
     toTheForm: 'フォームへ移動',
     cannotUndo: 'この操作は取り消せません。',
     yes: 'はい',

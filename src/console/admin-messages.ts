@@ -23,7 +23,7 @@ export interface AdminMessages {
     noValue: string;
     cancel: string;
     formProblem: string;
-    /** Introduces the service's own (English) wording of a refusal. */
+    /** Introduces the list of a refusal's problems, each naming its field. */
     details: string;
     /** The link of a refusal that names no field. */
     toTheForm: string;

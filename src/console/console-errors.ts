@@ -47,6 +47,7 @@ export function consoleErrors(logger: Logger): ErrorRequestHandler {
   const render = errorRenderer({
     log: { logger, message: 'console request failed' },
     wantsJson: (req, res) => res.locals.consoleApi === true || req.accepts(['html', 'json']) === 'json',
+    jsonParams: true,
     template: 'console/error.njk',
     messages: (req, res) => applyConsoleLocals(req, res).st.errors,
     send: sendPage,

@@ -10,6 +10,6 @@ export { dashboardRoutes } from './dashboard-page';
 export { formField, formFields } from './form-fields';
 export type { Option } from './form-fields';
 export { codedProblemOf, formProblemOf } from './form-problem';
-export type { CodedProblem, FormProblem } from './form-problem';
+export type { CodedProblem, DescribeProblem, FormProblem } from './form-problem';
 export { formatCount, formatTime, timeZoneAbbreviation, timeZoneLabel, timeZoneName, timeZoneOf } from './format-time';
 export { LOGIN_PATH, requireStaffApi, requireStaffPage } from './require-staff';

@@ -1,3 +1,5 @@
+import type { ErrorParams, InputProblem } from './input-problem';
+
 /**
  * Which budget refused a rate-limited request: the one of the client's network (its address, or
  * its IPv6 /64: people behind one carrier or office address share it) or the deployment's as a
@@ -19,12 +21,23 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** For a 429: which budget refused. Rendered in the JSON error as `scope`. */
   readonly scope: LimitScope | undefined;
+  /** For a refused input: each problem, for the consoles to say in their reader's language. */
+  readonly problems: readonly InputProblem[] | undefined;
+  /** What a coded refusal's sentence needs beside its code (the consoles' scripts fill them in). */
+  readonly params: ErrorParams | undefined;
 
   constructor(
     code: string,
     status: number,
     message: string,
-    options: { cause?: unknown; field?: string; retryAfterSeconds?: number; scope?: LimitScope } = {},
+    options: {
+      cause?: unknown;
+      field?: string;
+      retryAfterSeconds?: number;
+      scope?: LimitScope;
+      problems?: readonly InputProblem[];
+      params?: ErrorParams;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
@@ -33,6 +46,8 @@ export class AppError extends Error {
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.scope = options.scope;
+    this.problems = options.problems;
+    this.params = options.params;
   }
 
   static invalidEmail(message: string): AppError {

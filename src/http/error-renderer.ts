@@ -60,6 +60,11 @@ export interface ErrorRendering {
    * with `scope` beside them when a 429 says which budget refused.
    */
   wantsJson: (req: Request, res: Response) => boolean;
+  /**
+   * Send the error's `params` beside its code in JSON (the consoles' scripts say a refusal in the
+   * reader's language from them); the API's errors keep to `{ code, message }`.
+   */
+  jsonParams?: boolean;
   template: string;
   /**
    * Sets the page's language and frame in res.locals (idempotently: the request may have failed
@@ -80,7 +85,12 @@ export function errorRenderer(rendering: ErrorRendering): RenderError {
     // JSON keeps the Cache-Control its area set (the console router's no-store covers every console answer).
     if (rendering.wantsJson(req, res)) {
       res.json({
-        error: { code: error.code, message: error.message, ...(error.scope !== undefined && { scope: error.scope }) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.scope !== undefined && { scope: error.scope }),
+          ...(rendering.jsonParams === true && error.params !== undefined && { params: error.params }),
+        },
       });
       return;
     }

@@ -5,6 +5,7 @@ const count = new Intl.NumberFormat(LOCALE_TAGS.en);
 
 export const EN: Messages = {
   colon: ': ',
+  sentenceGap: ' ',
   site: {
     name: 'Exposure Check',
     skipLink: 'Skip to main content',
@@ -14,31 +15,73 @@ export const EN: Messages = {
       'This demonstration is not run by any company named here.',
   },
   languageSwitch: {
-    restartLabel: 'Check page in English',
-    restartNote: 'We do not keep the address you typed, so you will need to type it again.',
+    retypeNote: 'Opens the check page: we do not keep your address, so you will need to type it again.',
   },
   operator: {
     runBy: { before: 'This service is run by ', after: '.' },
-    verify: 'To make sure this page is genuine, open it from the official announcement:',
+    verify: 'To make sure this page is genuine, open it from the official announcement',
     announcementLink: (host) => `Official announcement on ${host}`,
   },
   trust: {
-    short: 'The address you type is not stored and not logged: it is only compared, as a keyed hash, on our own server.',
+    short:
+      'The address you type is not stored or logged. It is compared with the lists of exposed data in a form that ' +
+      'cannot be turned back into the address.',
     heading: 'What happens to the address you type',
     points: [
       'It is not stored and not written to any log.',
-      'Our own server turns it into a keyed hash (a code that cannot be turned back into the address) ' +
-        'and compares that code with hashed lists of the exposed data. Then it is forgotten.',
+      'It is compared with the lists of exposed data only in a form that cannot be turned back into the address, ' +
+        'and the lists hold nothing else. Then it is forgotten.',
       'This page loads nothing from other companies: no ads, no analytics, no outside fonts or scripts.',
       'We never ask for a password, a card number or any other personal details.',
+    ],
+    moreLink: 'How we protect your address, in more detail',
+  },
+  privacy: {
+    title: 'How we protect your address',
+    intro: 'What this service does with the email address you type, and how it keeps it safe.',
+    sections: [
+      {
+        heading: 'Nothing is stored or logged',
+        paragraphs: [
+          'The address you type is used for the check only. It is not kept in any database or log, and it is never ' +
+            'put in the page address (URL) or a cookie. It is discarded as soon as the check is done.',
+          'We never ask for a password, a card number or any other personal details.',
+        ],
+      },
+      {
+        heading: 'The lists do not contain the exposed addresses',
+        paragraphs: [
+          'The lists your address is checked against hold only codes made from the exposed addresses, which cannot be ' +
+            'turned back into them. Even if a list leaked, no address could be read from it.',
+        ],
+      },
+      {
+        heading: 'How the check works',
+        paragraphs: [
+          'First, the address is written in one standard way: full-width characters become ordinary ones and capitals ' +
+            'become small letters. Nothing else is removed: name+tag@example.jp and name@example.jp stay two addresses.',
+          'Next, it is turned into a code with argon2id, a method built to take time and memory for every address, so ' +
+            'that trying every possible address to find one is impractical.',
+          'Then a second step uses a secret key that only this service holds (an OPRF, as described in RFC 9497). ' +
+            'Without that key no code on a list can be made or tested, so a copy of the lists alone reveals nothing.',
+          'Finally, the code is compared with the codes on the lists: all the check learns is whether it is there.',
+        ],
+      },
+      {
+        heading: 'What this page uses',
+        paragraphs: [
+          'Everything on this page comes from this service\u2019s own server. It uses nothing from other companies: ' +
+            'no ads, no analytics, no outside fonts or scripts. It works without JavaScript.',
+        ],
+      },
     ],
   },
   check: {
     title: 'Check whether your email address was exposed',
     heading: 'Was your email address in a data breach?',
     intro:
-      'Enter the email address you gave the company. We look for it in the lists of addresses exposed in ' +
-      'the incidents the company has announced, and tell you what was taken, what was not, and what to do.',
+      'Enter the email address you gave the company that announced the breach. We look for it in the lists of ' +
+      'addresses exposed in the incidents it announced, and tell you what was taken, what was not, and what to do.',
     label: 'Email address',
     hint:
       'Type it as you gave it to the company; full-width characters are fine. Each address is checked ' +
@@ -59,8 +102,8 @@ export const EN: Messages = {
         ? 'It is in 1 group of customers whose data was exposed.'
         : `It is in ${count.format(groups)} groups of customers whose data was exposed.`) +
       ' Below: what was taken, what was not, and what to do now.',
-    notFoundTitle: 'Your address is not in the lists we hold',
-    notFoundHeading: 'Your email address is not in the lists we hold',
+    notFoundTitle: 'Your address is not in the lists we checked',
+    notFoundHeading: 'Your email address is not in the lists we checked',
     notFoundLead:
       'This does not mean that your data is safe. We can only check the lists below, and an incident may ' +
       'involve people who are not on any list.',
@@ -71,9 +114,11 @@ export const EN: Messages = {
     addressCheckedHint:
       'Only its first character and the part after the @ are shown. If this is not the address you meant, ' +
       'for example because of a typo, the result above is not about yours: check again with the right one.',
+    addressAbout: 'Not your address?',
     checkAgain: 'Check again',
     checkedHeading: 'Lists we checked',
-    checkedIntro: 'Your address was compared with the hashed lists of these groups of people:',
+    checkedIntro: 'Your address was compared with the lists of these groups of people:',
+    checkedShow: (lists) => (lists === 1 ? 'Show the list we checked' : `Show the ${count.format(lists)} lists we checked`),
     notCheckableHeading: 'Incidents we cannot check by email',
     notCheckableIntro:
       'No list of email addresses exists for these. Read who was affected: if it describes you, your data may have been exposed.',
@@ -88,21 +133,40 @@ export const EN: Messages = {
     possiblyExposedNote: 'The company has not yet determined whether these were accessed.',
     notExposed: 'Confirmed NOT exposed',
     noneConfirmedNotExposed: 'The company has not confirmed any of your data as not exposed.',
+    groupExposed: 'Exposed for the people in this group',
+    maybeOpen: 'Who is affected, what was exposed, whom to contact',
+    moreDetails: 'More about this incident: dates, what happened, sources',
     whatToDo: 'What to do now',
     facts: 'Details',
     period: 'Period of this group',
     happened: 'When the attack happened',
     announced: 'Announced',
     peopleLabel: 'People in this group',
-    people: (people) => `${count.format(people)} ${people === 1 ? 'person' : 'people'}`,
+    people: (people, qualifier) =>
+      qualifier === 'upTo'
+        ? `Up to ${count.format(people)} people`
+        : qualifier === 'about'
+          ? `About ${count.format(people)} people`
+          : people === 1
+            ? '1 person'
+            : `${count.format(people)} people`,
     status: 'Status',
     investigating: 'Still under investigation: details may change',
     resolved: 'Investigation completed',
     summary: 'What happened',
     sources: 'Sources',
   },
+  contacts: {
+    heading: 'Whom to contact',
+    phone: 'Phone',
+    hours: 'Hours',
+    formLink: (host) => `Contact form on ${host}`,
+    announcementLink: (host) => `The company\u2019s announcement on ${host}`,
+    unsureHeading: 'If you are unsure',
+    unsureIntro: 'If you are unsure whether you are affected, contact the company directly:',
+  },
   precautions: {
-    heading: 'Good precautions for everyone',
+    heading: 'Precautions for everyone',
     points: [
       'Do not follow links in emails or text messages about this incident. Open the company\u2019s website ' +
         'yourself, or call the number on your contract or on the official website.',
@@ -111,7 +175,7 @@ export const EN: Messages = {
     ],
   },
   errors: {
-    notFound: { title: 'Page not found', body: 'There is no page at this address.' },
+    notFound: { title: 'Page not found', body: 'There is no page at this web address. Please check the link.' },
     rateLimited: {
       title: 'Please wait a moment',
       body: 'Many checks are being made right now, so we are pacing them to keep the service fair and safe for everyone.',
@@ -128,7 +192,7 @@ export const EN: Messages = {
       body: 'We could not read the lists just now. Please try again in a few minutes.',
     },
     tooLarge: { title: 'Too much was sent', body: 'What was sent is too large. Please go back and try again.' },
-    badRequest: { title: 'Something went wrong', body: 'The request could not be understood. Please go back and try again.' },
+    badRequest: { title: 'Something went wrong', body: 'We could not process what was sent. Please go back and try again.' },
     internal: {
       title: 'Something went wrong',
       body: 'Something went wrong on our side. Please try again later.',

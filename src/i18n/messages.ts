@@ -19,6 +19,8 @@ export interface Around {
 export interface Messages {
   /** Between a label and its value: full width in Japanese. */
   colon: string;
+  /** Between two sentences, or a sentence and a link after it: nothing in Japanese, a space in English. */
+  sentenceGap: string;
   site: {
     name: string;
     skipLink: string;
@@ -27,8 +29,11 @@ export interface Messages {
   };
   /** Shown in the target language on pages whose state the switch cannot carry over. */
   languageSwitch: {
-    restartLabel: string;
-    restartNote: string;
+    /**
+     * In the page's own language, beside the switch on pages holding a result or a typed address
+     * (the link itself is the other language's name): switching means typing the address again.
+     */
+    retypeNote: string;
   };
   operator: {
     runBy: Around;
@@ -40,6 +45,17 @@ export interface Messages {
     short: string;
     heading: string;
     points: string[];
+    /** The link from the check page's trust section to the privacy page. */
+    moreLink: string;
+  };
+  /**
+   * GET /privacy, "how we protect your address": the only customer page that may name the
+   * technique (argon2id, the keyed OPRF), in plain words; every other page says it without jargon.
+   */
+  privacy: {
+    title: string;
+    intro: string;
+    sections: { heading: string; paragraphs: string[] }[];
   };
   check: {
     title: string;
@@ -64,10 +80,14 @@ export interface Messages {
     addressChecked: string;
     /** Under it: only part of it is shown, and a mistyped address means checking again. */
     addressCheckedHint: string;
+    /** The summary of the collapsed hint. */
+    addressAbout: string;
     /** The link under the hint, back to the form. */
     checkAgain: string;
     checkedHeading: string;
     checkedIntro: string;
+    /** The summary of the collapsed list of lists checked. */
+    checkedShow: (lists: number) => string;
     notCheckableHeading: string;
     notCheckableIntro: string;
     checkAnother: string;
@@ -82,18 +102,40 @@ export interface Messages {
     possiblyExposedNote: string;
     notExposed: string;
     noneConfirmedNotExposed: string;
+    /**
+     * On a not-checkable card, instead of `exposed`: what was taken from the people of that group,
+     * who may or may not include the reader (a neutral box, not the alarm of a hit).
+     */
+    groupExposed: string;
+    /** Under a collapsed not-checkable card's title: what opening it shows. */
+    maybeOpen: string;
+    /** The summary of a hit card's collapsed details (facts, what happened, sources). */
+    moreDetails: string;
     whatToDo: string;
     facts: string;
     period: string;
     happened: string;
     announced: string;
-    people: (count: number) => string;
+    /** As the source states the count: exactly, about, or up to (AffectedCountQualifier in the catalogue). */
+    people: (count: number, qualifier: 'exactly' | 'about' | 'upTo') => string;
     peopleLabel: string;
     status: string;
     investigating: string;
     resolved: string;
     summary: string;
     sources: string;
+  };
+  /** An incident's contacts, on its cards and (when the address was not found) under the verdict. */
+  contacts: {
+    heading: string;
+    phone: string;
+    hours: string;
+    /** The link text, naming where it leads. */
+    formLink: (host: string) => string;
+    announcementLink: (host: string) => string;
+    /** The miss page: whom to ask when unsure. */
+    unsureHeading: string;
+    unsureIntro: string;
   };
   precautions: {
     heading: string;

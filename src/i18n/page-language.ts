@@ -3,13 +3,11 @@ import type { Language } from './languages';
 import { chooseLanguage, LANGUAGE_COOKIE, otherLanguage } from './choose-language';
 import { messagesFor, type Messages } from './messages';
 
-/** What every page template reads: its language, its strings, and the switch's strings. */
+/** What every page template reads: its language, its strings, and the language the switch leads to. */
 export interface PageLanguageLocals {
   lang: Language;
   otherLang: Language;
   t: Messages;
-  /** The other language's strings: the switch speaks to the reader who wants that language. */
-  tOther: Messages;
 }
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -58,6 +56,5 @@ export function languageLocals(language: Language): PageLanguageLocals {
     lang: language,
     otherLang: otherLanguage(language),
     t: messagesFor(language),
-    tOther: messagesFor(otherLanguage(language)),
   };
 }

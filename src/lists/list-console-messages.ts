@@ -2,6 +2,21 @@ import type { Language } from '../i18n';
 import { LIST_CONSOLE_EN } from './list-console-messages-en';
 import { LIST_CONSOLE_JA } from './list-console-messages-ja';
 
+/** The refusals of an upload the exposure page says in its own words, by the server's error code. */
+export type ListUploadProblem =
+  | 'invalid_list'
+  | 'empty_list'
+  | 'unknown_profile'
+  | 'upload_incomplete'
+  | 'upload_stalled'
+  | 'list_upload_incomplete'
+  | 'list_upload_cancelled'
+  | 'csrf_rejected'
+  | 'forbidden'
+  | 'not_found'
+  | 'unavailable'
+  | 'audit_unavailable';
+
 /**
  * Every string of the hashed-list section of the exposure page (its state, the upload and its
  * script, the erasure), one object per language, both checked against this interface: a missing
@@ -34,11 +49,18 @@ export interface ListConsoleMessages {
     failed: string;
     networkFailed: string;
     sessionEnded: string;
-    /** By the server's error code; anything else shows `failed` with the server's message. */
-    problems: Record<
-      'invalid_list' | 'empty_list' | 'unknown_profile' | 'upload_incomplete' | 'csrf_rejected' | 'not_found' | 'audit_unavailable',
-      string
-    >;
+    /** For a refusal of another code: `{code}` is replaced with it. */
+    errorCode: string;
+    /**
+     * By the server's error code; anything else shows `failed` and `errorCode`. The script fills in
+     * the error's params: `{count}` and `{lines}` (the first bad line numbers, joined by
+     * `listSeparator`) of invalid_list, then `{more}` (`moreLines` when more lines were bad than
+     * listed, else nothing); `{seconds}` of upload_stalled.
+     */
+    problems: Record<ListUploadProblem, string>;
+    listSeparator: string;
+    /** `{rest}`: how many bad lines are not listed. */
+    moreLines: string;
     deleteHeading: string;
     deleteIntro: string;
     deleteLink: string;

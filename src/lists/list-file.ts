@@ -104,11 +104,14 @@ class BadLines {
   throwIfAny(): void {
     if (this.count === 0) return;
     const more = this.count > this.#first.length ? ` (the first ${this.#first.length} of ${this.count})` : '';
-    throw AppError.badRequest(
+    throw new AppError(
       'invalid_list',
+      400,
       `The list file has ${this.count} invalid line(s): line ${this.#first.join(', ')}${more}. Each row must be ` +
         `one argon2id output as ${ARGON2_OUTPUT_BYTES * 2} hexadecimal characters; header lines starting with # ` +
         'may only come before the first row. Nothing of this upload was loaded.',
+      // For the console's upload script, which says it in the admin's language.
+      { params: { count: this.count, lines: [...this.#first] } },
     );
   }
 }

@@ -48,5 +48,6 @@ function stalled(idleMs: number): AppError {
     408,
     `Nothing of the list file arrived for ${seconds} second${seconds === 1 ? '' : 's'}, so the upload was stopped. ` +
       'Nothing of it was loaded; upload it again.',
+    { params: { seconds } },
   );
 }

@@ -71,7 +71,6 @@ export interface SupportMessages {
     noneExposedListed: string;
     noneConfirmedNotExposed: string;
     people: string;
-    peopleCount: (people: number) => string;
     advice: string;
     incident: string;
     incidentId: string;
@@ -82,6 +81,13 @@ export interface SupportMessages {
     status: string;
     statuses: Record<IncidentStatus, string>;
     sources: string;
+    contacts: string;
+    contactsIntro: string;
+    noContacts: string;
+    phone: string;
+    hours: string;
+    form: string;
+    announcement: string;
     notKnown: string;
   };
 }

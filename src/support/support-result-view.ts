@@ -1,6 +1,6 @@
 import { type Exposure, type Incident, DATA_CLASSES, type StaffExposureView } from '../catalog';
-import { type Language, formatDate, formatWindow, requiredViewText, viewText, type ViewText } from '../i18n';
-import { adviceFor, sourceLink, type SourceLink } from '../check';
+import { type Language, formatDate, formatWindow, messagesFor, requiredViewText, viewText, type ViewText } from '../i18n';
+import { adviceFor, contactsView, sourceLink, type ContactsView, type SourceLink } from '../check';
 import type { StaffCheckAnswer } from './staff-check-service';
 import { supportMessagesFor } from './support-messages';
 
@@ -33,6 +33,8 @@ export interface SupportIncidentView {
   announced: string | undefined;
   status: string;
   sources: SourceLink[];
+  /** What the customer is told to use (hotline, form, announcement), so staff can repeat it. */
+  contacts: ContactsView | undefined;
 }
 
 export interface SupportResultView {
@@ -69,7 +71,11 @@ function exposureCard(exposure: Exposure, incident: Incident, language: Language
     dataExposed: exposure.dataExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     dataPossiblyExposed: exposure.dataPossiblyExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
     dataNotExposed: exposure.dataNotExposed.map((dataClass) => DATA_CLASSES[dataClass][language]),
-    people: exposure.affectedCount === undefined ? undefined : t.peopleCount(exposure.affectedCount),
+    // Worded as on the customer's card ("up to 3,100,000 people"): staff say what the customer reads.
+    people:
+      exposure.affectedCount === undefined
+        ? undefined
+        : messagesFor(language).card.people(exposure.affectedCount, exposure.affectedCountQualifier ?? 'exactly'),
     advice: adviceFor(exposure, language),
     talkingPoints: viewText(exposure.talkingPoints, language),
     incident: {
@@ -81,6 +87,7 @@ function exposureCard(exposure: Exposure, incident: Incident, language: Language
       announced: incident.announcedOn === undefined ? undefined : formatDate(incident.announcedOn, language),
       status: t.statuses[incident.status],
       sources: incident.sources.flatMap(sourceLink),
+      contacts: contactsView(incident.contacts, language),
     },
   };
 }

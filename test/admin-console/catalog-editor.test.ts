@@ -226,7 +226,7 @@ describe('admin console: editing incidents and exposures through the forms', () 
   });
 
   describe('when an exposure is edited with a count that is no number', () => {
-    it('then 400 with the count marked, the service\'s words shown, what was typed kept, and nothing saved', async () => {
+    it('then 400 with the count marked, its problem named by the field\'s label, what was typed kept, and nothing saved', async () => {
       const exposureId = await newExposure(await newIncident());
 
       const response = await submitForm(admin.agent, `/admin/exposures/${exposureId}?lang=en`, {
@@ -238,7 +238,8 @@ describe('admin console: editing incidents and exposures through the forms', () 
       expect(response.status).toBe(400);
       expect(response.text).toContain('id="exposure-affectedCount-error"');
       expect(response.text).toContain('value="about 30,000"');
-      expect(response.text).toContain('<span lang="en">affectedCount: must be a whole number</span>');
+      expect(response.text).toContain('<li>Number of people: Please enter a whole number of 0 or more, for example 28,700.</li>');
+      expect(response.text).not.toContain('affectedCount: must be a whole number');
       expect(response.text).toMatch(/id="exposure-dataNotExposed-password" name="dataNotExposed" value="password" checked/);
       expect((await service.runtime.catalog.admin.getExposure(exposureId)).dataNotExposed).toEqual([]);
     });

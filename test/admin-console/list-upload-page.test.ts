@@ -139,6 +139,8 @@ describe('admin console: the exposure\'s hashed list', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('invalid_list');
       expect(response.body.error.message).toContain('line 2, 4');
+      // For the page's script, which says it in the page's language.
+      expect(response.body.error.params).toEqual({ count: 2, lines: [2, 4] });
       expect((await service.runtime.catalog.admin.getExposure(exposureId)).list).toMatchObject({ version: 1, records: 1 });
       expect(await affectedBy(ALICE)).toContain(exposureId);
       expect(await affectedBy(BOB)).not.toContain(exposureId);

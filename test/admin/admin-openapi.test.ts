@@ -81,3 +81,32 @@ describe('admin API in the OpenAPI document', () => {
     }
   });
 });
+
+describe('incident contacts and stated counts in the OpenAPI document', () => {
+  let service: TestService;
+  let schemas: Record<string, { properties?: Record<string, { properties?: Record<string, unknown>; enum?: string[] }> }>;
+
+  beforeAll(async () => {
+    service = await startTestService({ store: 'memory' });
+    schemas = (await request(service.app).get('/api/v1/openapi.json')).body.components.schemas;
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it('when read, then the incident input and every incident answer document the four contact parts', () => {
+    const incidentSchemas = Object.entries(schemas).filter(([name]) => /Incident/.test(name));
+    expect(incidentSchemas.map(([name]) => name)).toEqual(expect.arrayContaining(['IncidentInput']));
+    for (const [name, schema] of incidentSchemas) {
+      if (schema.properties?.organization === undefined) continue;
+      expect([name, Object.keys(schema.properties.contacts?.properties ?? {})]).toEqual([
+        name,
+        ['phone', 'hours', 'formUrl', 'announcementUrl'],
+      ]);
+    }
+  });
+
+  it('when read, then the exposure input documents the three ways a count is stated', () => {
+    expect(schemas.ExposureInput?.properties?.affectedCountQualifier?.enum).toEqual(['exactly', 'about', 'upTo']);
+  });
+});

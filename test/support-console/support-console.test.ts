@@ -176,7 +176,7 @@ describe('the support console: checking an address for a caller', () => {
 
   describe('when the talking points exist only in Japanese and the staff member reads English', () => {
     it('then the Japanese text is shown, marked as Japanese', async () => {
-      await service.runtime.catalog.admin.updateExposure(PROMOTION, { talkingPoints: { ja: TALKING_POINTS.ja } });
+      await service.runtime.catalog.admin.updateExposure(PROMOTION, { talkingPoints: { ja: TALKING_POINTS.ja, en: null } });
 
       const response = await postCheck(supportAgent, { ticketRef: 'ZD-LANG-1', email: PROMOTION_ONLY, lang: 'en' });
 

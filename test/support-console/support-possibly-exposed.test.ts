@@ -41,7 +41,7 @@ describe('the support console: data that may have been exposed', () => {
   it('when the result is in Japanese, then the third heading is in Japanese', async () => {
     const response = await postCheck(agent, { ticketRef: 'ZD-51002', email: LISTED, lang: 'ja' });
 
-    expect(response.text).toMatch(/<div class="data-box data-possibly-exposed">\s*<h4>流出した可能性があります（調査中）<\/h4>\s*<ul><li>電話番号<\/li><\/ul>/);
+    expect(response.text).toMatch(/<div class="data-box data-possibly-exposed">\s*<h4>流出した可能性がある情報（調査中）<\/h4>\s*<ul><li>電話番号<\/li><\/ul>/);
     expect(response.text).toContain('電話番号が流出していた場合（調査中）：');
   });
 });

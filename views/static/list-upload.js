@@ -81,12 +81,28 @@
       error = null;
     }
     var code = error && typeof error.code === 'string' ? error.code : '';
-    // The server's words are English and name the details (the bad line numbers, for one).
-    var detail = error && typeof error.message === 'string' ? { text: error.message, lang: 'en' } : null;
     if (xhr.status === 401) return say('error', [{ text: text('session-ended') }]);
+    // The server's message is English (the API's); the page says a refusal in its own words,
+    // filled in with the error's numbers (the bad line numbers, for one).
     var known = code && form.getAttribute('data-problem-' + code);
-    if (known) return say('error', [{ text: known }, detail]);
-    say('error', [{ text: text('failed') }, detail]);
+    if (known) return say('error', [{ text: fill(known, shownParams(error.params)) }]);
+    say('error', [{ text: text('failed') }, code ? { text: fill(text('error-code'), { code: code }) } : null]);
+  }
+
+  /** An error's params as the page writes them: numbers in its locale, lists joined, and `more`. */
+  function shownParams(params) {
+    var shown = {};
+    if (!params || typeof params !== 'object') return shown;
+    Object.keys(params).forEach(function (key) {
+      var value = params[key];
+      if (Array.isArray(value)) shown[key] = value.map(count).join(text('list-separator'));
+      else if (typeof value === 'number') shown[key] = count(value);
+      else shown[key] = String(value);
+    });
+    var listed = Array.isArray(params.lines) ? params.lines.length : 0;
+    var rest = typeof params.count === 'number' ? params.count - listed : 0;
+    shown.more = listed > 0 && rest > 0 ? fill(text('more-lines'), { rest: count(rest) }) : '';
+    return shown;
   }
 
   form.addEventListener('submit', function (event) {
