@@ -28,6 +28,11 @@ export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router
     res.render('check.njk', { email: '' });
   });
 
+  // "How we protect your address": the technique in plain words, linked from the check page.
+  router.get('/privacy', pageLanguage, (_req, res) => {
+    res.render('privacy.njk');
+  });
+
   router.post('/check', express.urlencoded({ extended: false, limit: CHECK_BODY_LIMIT }), pageLanguage, rateLimitChecks(limits), async (req, res) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     const { lang } = res.locals as PageLanguageLocals;

@@ -18,7 +18,7 @@ function formCheck(service: TestService, client: string, lang: 'ja' | 'en') {
 // What the 429 page says, by the budget that refused.
 const NETWORK_PAGE = {
   en: 'Many checks came from your network, so checks from it are paused.',
-  ja: 'お使いのネットワークから多くの確認が行われたため、しばらく確認できません。',
+  ja: 'お使いのネットワークから短時間に多くの確認があったため、一時的に確認をお受けできません。',
 };
 const SHARED_NOTE = { en: 'such as a mobile carrier\u2019s or an office\u2019s', ja: '携帯電話会社や職場など' };
 const BUSY_PAGE = {

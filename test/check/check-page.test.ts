@@ -32,13 +32,13 @@ describe('check page', () => {
     const ja = await request(service.app).get('/');
     const en = await request(service.app).get('/').set('Accept-Language', 'en');
 
-    expect(ja.text).toContain('保存せず、ログにも記録しません。');
-    expect(ja.text).toContain('鍵付きハッシュ');
+    expect(ja.text).toContain('保存することも、記録に残すこともありません。');
+    expect(ja.text).toContain('元のアドレスに戻せない形');
     expect(en.text).toContain('It is not stored and not written to any log.');
-    expect(en.text).toContain('keyed hash');
+    expect(en.text).toContain('in a form that cannot be turned back into the address');
     // Demo mode names no operator: it says on every page that it is a demonstration.
     expect(en.text).toContain('This demonstration is not run by any company named here.');
-    expect(ja.text).toContain('このデモは、ここに登場する会社が運営しているものではありません。');
+    expect(ja.text).toContain('このデモは、掲載している会社が運営しているものではありません。');
   });
 
   it('when every page asset is listed, then each comes from the app itself', async () => {
@@ -93,7 +93,7 @@ describe('check page', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store, no-transform');
-    expect(response.text).toContain('Your email address is not in the lists we hold');
+    expect(response.text).toContain('Your email address is not in the lists we checked');
     expect(response.text).toContain('This does not mean that your data is safe');
     expect(response.text).not.toMatch(/you are safe|not affected/i);
     expect(response.text).toContain('including name+tag variants');
@@ -102,15 +102,15 @@ describe('check page', () => {
     expect(response.text).toContain('Incidents we cannot check by email');
     expect(response.text).toContain('You may be affected if you are one of these people:');
     expect(response.text).toContain('Customers of the affected Toyota and Lexus dealers in Tokyo.');
-    expect(response.text).toContain('Good precautions for everyone');
+    expect(response.text).toContain('Precautions for everyone');
   });
 
   it('when the Japanese miss page is shown, then the same in Japanese', async () => {
     const response = await post({ email: 'someone.else@example.com', lang: 'ja' });
 
-    expect(response.text).toContain('このメールアドレスは、当サービスが保有する一覧にはありませんでした');
+    expect(response.text).toContain('このメールアドレスは、照合した一覧には含まれていませんでした');
     expect(response.text).toContain('これは「安全」という意味ではありません。');
-    expect(response.text).toContain('+タグ付きのアドレスを含む');
+    expect(response.text).toContain('「+」を付けたアドレスを含みます');
     expect(response.text).toContain('メールアドレスでは確認できない事案');
     expect(response.text).toContain('次に当てはまる方は、対象となっている可能性があります');
     expect(response.text).toContain('3,100,000人');
@@ -126,8 +126,8 @@ describe('check page', () => {
     it.each([
       ['a hit, in Japanese', 'taro.yamada@example.jp', 'ja', 't•••@example.jp', 'お客様のメールアドレスは、流出したデータに含まれていました'],
       ['a hit, in English', 'taro.yamada@example.jp', 'en', 't•••@example.jp', 'Your email address was in the exposed data'],
-      ['a miss, in Japanese', 'someone.else@example.com', 'ja', 's•••@example.com', 'このメールアドレスは、当サービスが保有する一覧にはありませんでした'],
-      ['a miss, in English', 'someone.else@example.com', 'en', 's•••@example.com', 'Your email address is not in the lists we hold'],
+      ['a miss, in Japanese', 'someone.else@example.com', 'ja', 's•••@example.com', 'このメールアドレスは、照合した一覧には含まれていませんでした'],
+      ['a miss, in English', 'someone.else@example.com', 'en', 's•••@example.com', 'Your email address is not in the lists we checked'],
     ])('when the page answers %s, then it shows the address masked, and never its local part', async (_name, email, lang, masked, verdict) => {
       const response = await post({ email, lang });
       const localPart = email.split('@')[0] as string;
@@ -146,7 +146,8 @@ describe('check page', () => {
       const en = await post({ email: 'someone.else@example.com', lang: 'en' });
 
       expect(ja.text).toContain('確認したメールアドレス：<bdi dir="ltr"><strong>t•••@example.jp</strong></bdi>');
-      expect(ja.text).toContain('正しいアドレスでもう一度確認してください。 <a href="/?lang=ja">もう一度確認する</a>');
+      // No space after 「。」: Japanese runs the link on.
+      expect(ja.text).toContain('正しいアドレスで確認し直してください。<a href="/?lang=ja">もう一度確認する</a>');
       expect(en.text).toContain('Address checked: <bdi dir="ltr"><strong>s•••@example.com</strong></bdi>');
       expect(en.text).toContain('for example because of a typo');
       expect(en.text).toContain('<a href="/?lang=en">Check again</a>');
@@ -207,13 +208,19 @@ describe('check page', () => {
     expect(response.text).toContain(`<p id="email-error" class="field-error">${message}</p>`);
   });
 
-  it('when a result is shown, then the switch leads to the check page in the other language and says the address must be typed again', async () => {
-    const response = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
+  it('when a result is shown, then the switch leads to the check page in the other language and says, in the page language, that the address must be typed again', async () => {
+    const ja = await post({ email: 'taro.yamada@example.jp', lang: 'ja' });
+    const en = await post({ email: 'taro.yamada@example.jp', lang: 'en' });
 
-    expect(response.text).toMatch(
-      /<nav class="language-switch" aria-label="Language" lang="en">\s*<a href="\/\?lang=en" hreflang="en" aria-describedby="switch-note">Check page in English<\/a>/,
+    expect(ja.text).toMatch(
+      /<nav class="language-switch" aria-label="言語">\s*<a href="\/\?lang=en" hreflang="en" lang="en" aria-describedby="switch-note">English<\/a>\s*<\/nav>/,
     );
-    expect(response.text).toContain('We do not keep the address you typed, so you will need to type it again.');
+    expect(ja.text).toMatch(/<p id="switch-note" class="switch-note">[^<]*もう一度ご入力ください。<\/p>/);
+    // No English sentence on a Japanese page, and no Japanese one on an English page (issue 14).
+    expect(ja.text).not.toContain('We do not keep the address you typed');
+    expect(en.text).toMatch(/<a href="\/\?lang=ja" hreflang="ja" lang="ja" aria-describedby="switch-note">日本語<\/a>/);
+    expect(en.text).toMatch(/<p id="switch-note" class="switch-note">[^<]*you will need to type it again\.<\/p>/);
+    expect(en.text).not.toContain('入力されたアドレスは保存していないため');
   });
 
   it('when an unknown page is asked, then a 404 page in HTML in the browser language', async () => {

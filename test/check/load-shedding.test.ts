@@ -85,7 +85,7 @@ describe('load shedding with a tiny check queue (1 hash running, 1 waiting)', ()
       expect(english.headers['retry-after']).toBe('5');
       expect(english.text).toContain('The check could not be done');
       expect(english.text).toContain('This is not a \u201cnot affected\u201d answer');
-      expect(english.text).not.toContain('not in the lists we hold');
+      expect(english.text).not.toContain('not in the lists we checked');
       const japanese = await request(service.app).post('/check').type('form').send({ email: 'taro.yamada@example.jp', lang: 'ja' });
       expect(japanese.status).toBe(503);
       expect(japanese.text).toContain('確認できませんでした');

@@ -98,11 +98,11 @@ describe('page language', () => {
     expect(pageLanguage(response.text)).toBe('en');
   });
 
-  it('when a Japanese page shows the switch, then it is English text marked lang="en"; and the other way round', async () => {
+  it('when a Japanese page shows the switch, then it is the word English marked lang="en", in a nav labelled in Japanese; and the other way round', async () => {
     const ja = await get('/', { 'Accept-Language': 'ja' });
     const en = await get('/', { 'Accept-Language': 'en' });
 
-    expect(ja.text).toMatch(/<nav class="language-switch" aria-label="Language" lang="en">\s*<a href="\/\?lang=en" hreflang="en">English<\/a>/);
-    expect(en.text).toMatch(/<nav class="language-switch" aria-label="言語" lang="ja">\s*<a href="\/\?lang=ja" hreflang="ja">日本語<\/a>/);
+    expect(ja.text).toMatch(/<nav class="language-switch" aria-label="言語">\s*<a href="\/\?lang=en" hreflang="en" lang="en">English<\/a>\s*<\/nav>/);
+    expect(en.text).toMatch(/<nav class="language-switch" aria-label="Language">\s*<a href="\/\?lang=ja" hreflang="ja" lang="ja">日本語<\/a>\s*<\/nav>/);
   });
 });

@@ -16,5 +16,5 @@ export async function expectChecksFailClosed(app: Express): Promise<void> {
   expect(page.status).toBe(503);
   expect(page.text).toContain('The check could not be done');
   expect(page.text).toContain('This is not a \u201cnot affected\u201d answer');
-  expect(page.text).not.toContain('not in the lists we hold');
+  expect(page.text).not.toContain('not in the lists we checked');
 }
