@@ -1,9 +1,15 @@
 import type { Exposure, Incident } from '../catalog';
 
 /**
- * The demo: two real, publicly announced incidents, described as announced, with synthetic
- * addresses (example.jp / example.com only) standing in for the lists. No result is stored
- * here: the addresses go through the same hashing pipeline as a real list when seeded.
+ * The demo: two real, publicly announced incidents, described as announced (as far as the public
+ * reporting cited in `sources` goes; DESIGN.md summarises it), with synthetic addresses
+ * (example.jp / example.com only) standing in for the lists. No result is stored here: the
+ * addresses go through the same hashing pipeline as a real list when seeded.
+ *
+ * What the reporting does not say stays unsaid: no attack window for Toyota, no count for
+ * Porsche's catalog group alone, no claim about passwords. And no contacts: the demo is run by
+ * neither company, and a hotline number made up for a real company would send a worried
+ * customer to a wrong number.
  */
 const SEEDED_AT = '2026-01-01T00:00:00.000Z';
 
@@ -28,7 +34,14 @@ export const DEMO_INCIDENTS: Incident[] = [
         '氏名、住所、電話番号、年収、保有車両の情報は流出していません。',
     },
     attackWindow: { from: '2018-01-22', to: '2018-02-12' },
-    sources: [],
+    // First announced on 26 February 2018, after Porsche AG alerted its Japanese unit on the 21st
+    // (the second source). That first notice listed more data as possibly exposed; the later
+    // reporting (the first source), which the card follows, says only email addresses were taken.
+    announcedOn: '2018-02-26',
+    sources: [
+      'https://cybersecurity-insiders.com/porsche-admits-cyber-attack-and-data-breach-of-29k-japan-customers',
+      'https://surgeworks.jp/pmark/?p=1941',
+    ],
     status: 'announced',
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
@@ -42,14 +55,19 @@ export const DEMO_INCIDENTS: Incident[] = [
     },
     summary: {
       en:
-        'Servers of several Toyota dealers in Tokyo that hold records of up to 3.1 million customers ' +
-        'were accessed without authorization. No financial data was held on them.',
+        'Servers of Toyota Tokyo Sales Holdings and several Toyota and Lexus dealers in Tokyo, holding records ' +
+        'of up to 3.1 million customers, were accessed without authorization. Toyota had not yet determined ' +
+        'what information was accessed. No financial information was stored on those servers.',
       ja:
-        '東京のトヨタ販売会社複数社のサーバーが不正アクセスを受けました。対象のサーバーには最大約310万人の' +
-        'お客様の情報が保存されていました。金融関連の情報は保存されていませんでした。',
+        'トヨタ東京販売ホールディングスと、東京のトヨタ・レクサス販売会社複数社のサーバーが不正アクセスを受けました。' +
+        '対象のサーバーには、最大310万人のお客様の情報が保存されていました。どの情報が閲覧されたかは、' +
+        '公表の時点ではまだ分かっていません。クレジットカードなどの金融関連の情報は、これらのサーバーには保存されていませんでした。',
     },
     announcedOn: '2019-03-29',
-    sources: [],
+    sources: [
+      'https://cyberscoop.com/toyota-data-breach-japan-vietnam/',
+      'https://www.itgovernance.co.uk/blog/toyota-suffers-second-data-breach-in-five-weeks',
+    ],
     status: 'investigating',
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
@@ -64,13 +82,30 @@ const PORSCHE_NOT_EXPOSED: Exposure['dataNotExposed'] = [
   'vehicles_owned',
 ];
 
+// Only what the announcement supports: the address was taken, so phishing is the risk. (It says
+// nothing of passwords either way, so neither does this.)
 const PHISHING_ADVICE = {
   en:
     'Be wary of emails that claim to come from Porsche Japan or a Porsche dealer and ask you to sign ' +
-    'in, pay, or open an attachment. Your password was not taken; no need to change it because of this incident.',
+    'in, pay, or open an attachment. Open the Porsche Japan website yourself rather than through a link in an email.',
   ja:
     'ポルシェ ジャパンや販売店を名乗り、ログインや支払い、添付ファイルを開くよう求めるメールにご注意ください。' +
-    'パスワードは流出していないため、この件を理由に変更する必要はありません。',
+    'ポルシェ ジャパンのウェブサイトは、メールのリンクからではなく、ご自身で開いてください。',
+};
+
+const PORSCHE_TALKING_POINTS = {
+  en:
+    'Apologize first. Only the email address was taken for this group; the company confirmed that name, home ' +
+    'address, phone number, annual income and vehicles owned were not. The announcement says nothing about ' +
+    'passwords: do not say either way. The risk is phishing: Porsche Japan will not ask for a password, card ' +
+    'number or payment by email. If the caller received a suspicious email, ask them not to open its links and ' +
+    'to delete it. Log the call with its ticket reference.',
+  ja:
+    'まずお詫びを申し上げてください。このグループで流出したのはメールアドレスだけで、氏名・住所・電話番号・年収・' +
+    '保有車両の情報は流出していないことが確認されています。パスワードについては公表で触れられていないため、' +
+    'どちらとも申し上げないでください。心配なのはフィッシングです。ポルシェ ジャパンがメールでパスワード、' +
+    'カード番号、支払いを求めることはありません。不審なメールを受け取った方には、リンクを開かずに削除するよう' +
+    'お伝えください。通話は問い合わせ番号とともに記録してください。',
 };
 
 export const DEMO_EXPOSURES: Exposure[] = [
@@ -87,6 +122,7 @@ export const DEMO_EXPOSURES: Exposure[] = [
     dataPossiblyExposed: [],
     dataNotExposed: PORSCHE_NOT_EXPOSED,
     advice: PHISHING_ADVICE,
+    talkingPoints: PORSCHE_TALKING_POINTS,
     sensitive: false,
     published: true,
     createdAt: SEEDED_AT,
@@ -106,6 +142,7 @@ export const DEMO_EXPOSURES: Exposure[] = [
     dataNotExposed: PORSCHE_NOT_EXPOSED,
     affectedCount: 5_568,
     advice: PHISHING_ADVICE,
+    talkingPoints: PORSCHE_TALKING_POINTS,
     sensitive: false,
     published: true,
     createdAt: SEEDED_AT,
@@ -124,7 +161,9 @@ export const DEMO_EXPOSURES: Exposure[] = [
     dataExposed: ['email_address'],
     dataPossiblyExposed: ['name', 'date_of_birth', 'occupation', 'employer', 'vehicles_owned'],
     dataNotExposed: ['payment_card', 'bank_account'],
+    // "Up to 3.1 million": the records those servers held, not a count of people known to be affected.
     affectedCount: 3_100_000,
+    affectedCountQualifier: 'upTo',
     advice: {
       en:
         'Be wary of calls, letters and emails that claim to come from Toyota or a dealer and ask for ' +
@@ -132,6 +171,20 @@ export const DEMO_EXPOSURES: Exposure[] = [
       ja:
         'トヨタや販売店を名乗り、支払いやカード情報を求める電話・郵便・メールにご注意ください。' +
         '販売店がメールでこれらを求めることはありません。',
+    },
+    talkingPoints: {
+      en:
+        'Apologize first. Toyota had not yet determined what was accessed: say that name, date of birth, occupation, ' +
+        'employer and vehicles owned may have been, and that it is still being investigated. No card or bank ' +
+        'details were stored on those servers. There is no list of addresses, so no check can tell whether this ' +
+        'caller is among them: if they bought from or serviced a car at one of the Tokyo dealers, treat them as ' +
+        'possibly affected. Warn of emails, calls and letters claiming to be from Toyota that ask for payment or card details.',
+      ja:
+        'まずお詫びを申し上げてください。どの情報が閲覧されたかは、公表の時点では分かっていません。氏名・生年月日・' +
+        '職業・勤務先・保有車両の情報が流出した可能性があり、調査中であるとお伝えください。カード情報や口座情報は' +
+        'これらのサーバーに保存されていませんでした。アドレスの一覧がないため、照合ではこの方が含まれるか分かりません。' +
+        '東京の対象販売会社で車の購入や点検をされた方は、対象の可能性があるものとしてご案内ください。' +
+        'トヨタを名乗って支払いやカード情報を求めるメール・電話・郵便にご注意いただくよう、お伝えください。',
     },
     sensitive: false,
     published: true,
