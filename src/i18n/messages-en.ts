@@ -98,10 +98,11 @@ export const EN: Messages = {
     foundTitle: 'Your address was found in the exposed data',
     foundHeading: 'Your email address was in the exposed data',
     foundLead: (groups) =>
-      (groups === 1
-        ? 'It is in 1 group of customers whose data was exposed.'
-        : `It is in ${count.format(groups)} groups of customers whose data was exposed.`) +
-      ' Below: what was taken, what was not, and what to do now.',
+      // One sentence: the cards below say what was taken and what to do, and on a phone every line
+      // here pushes them down.
+      groups === 1
+        ? 'It is in 1 group of customers whose data was exposed, shown below.'
+        : `It is in ${count.format(groups)} groups of customers whose data was exposed, shown below.`,
     notFoundTitle: 'Your address is not in the lists we checked',
     notFoundHeading: 'Your email address is not in the lists we checked',
     notFoundLead:

@@ -96,8 +96,9 @@ export const JA: Messages = {
     foundTitle: 'メールアドレスが流出したデータに含まれていました',
     foundHeading: 'お客様のメールアドレスは、流出したデータに含まれていました',
     foundLead: (groups) =>
-      `お客様は、以下の${count.format(groups)}件の情報流出の対象となっています。` +
-      '流出した情報と流出していない情報、今すぐできることをご案内します。',
+      // One sentence: the cards below say what was taken and what to do, and on a phone every line
+      // here pushes them down.
+      `お客様は、以下の${count.format(groups)}件の情報流出の対象となっています。`,
     notFoundTitle: 'メールアドレスは照合した一覧にありませんでした',
     notFoundHeading: 'このメールアドレスは、照合した一覧には含まれていませんでした',
     notFoundLead:
