@@ -17,7 +17,7 @@ import {
   normalizeEmail,
   type OprfKey,
 } from '../hashing';
-import type { ListStore, LiveList } from '../lists';
+import { sameLiveLists, type ListStore, type LiveList } from '../lists';
 import { QueueFullError, type BoundedWorkQueue } from '../shared';
 import type { CheckResult, ExposureWithIncident } from './check-result';
 
@@ -110,7 +110,7 @@ export class CheckService implements StaffChecker {
       // would read as a miss. Versions only grow, so if the live pointers read after the probes are
       // exactly those of the snapshot, every probed version was live throughout the probe, and no
       // list appeared that the snapshot did not know; otherwise probe again against a fresh snapshot.
-      if (unchanged(snapshot.liveLists, liveAfter)) {
+      if (sameLiveLists(snapshot.liveLists, liveAfter)) {
         return {
           matched: checkable.filter((_, index) => found[index] === true),
           checked: checkable,
@@ -149,12 +149,6 @@ interface Matches<C extends Candidate> {
   matched: Listed<C>[];
   checked: Listed<C>[];
   notCheckable: C[];
-}
-
-/** Whether `live` holds exactly the lists and versions of `seen`. */
-function unchanged(seen: readonly LiveList[], live: readonly LiveList[]): boolean {
-  const versions = new Map(live.map((list) => [list.exposureId, list.version]));
-  return live.length === seen.length && seen.every((list) => versions.get(list.exposureId) === list.version);
 }
 
 function hasLiveList<C extends Candidate>(candidate: C): candidate is Listed<C> {

@@ -11,12 +11,12 @@ export { ARGON2_HASH_LENGTH, ARGON2_VERSION, NORMALIZATION, hashingProfileIdOf }
 export type { Argon2Costs, HashingProfile } from './hashing-profile';
 export type { HashingStore } from './hashing-store';
 export { ListEntryPool } from './list-entry-pool';
-export { argon2idOf, listEntryOf } from './list-entry';
+export { DIGEST_BYTES, argon2idOf, bucketOf, listEntryOf } from './list-entry';
 export type { ListEntry } from './list-entry';
 export { EMAIL_MASK, MAX_DOMAIN_LENGTH, WIDEST_MASKED_EMAIL, maskEmail } from './mask-email';
 export type { MaskedEmail } from './mask-email';
 export { normalizeEmail } from './normalize-email';
-export { OprfKey, generateOprfSecretKey, parseOprfSecretKey } from './oprf-key';
+export { ELEMENT_BYTES, OprfKey, generateOprfSecretKey, oprfSuite, parseOprfSecretKey } from './oprf-key';
 export { prepareHashing } from './prepare-hashing';
 export type { PreparedHashing } from './prepare-hashing';
 

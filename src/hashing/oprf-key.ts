@@ -17,6 +17,8 @@ interface OprfSuite {
 export const oprfSuite: OprfSuite = ristretto255_oprf.oprf as unknown as OprfSuite;
 
 const KEY_CHECK_INPUT = new TextEncoder().encode('exposure-check/key-check/v1');
+/** A serialized ristretto255 element. */
+export const ELEMENT_BYTES = 32;
 
 /** Parses the 64-hex-character secret key; the error message never echoes the key. */
 export function parseOprfSecretKey(hex: string): Uint8Array {
@@ -64,6 +66,19 @@ export class OprfKey {
   /** RFC 9497 Evaluate (64 bytes). Synchronous, so one check costs no extra turn of the event loop. */
   evaluate(input: Uint8Array): Uint8Array {
     return oprfEvaluate(loadedRistretto255(), this.#secretKey, input);
+  }
+
+  /**
+   * RFC 9497 BlindEvaluate (mode 0): the client's blinded element times the secret key, for the
+   * private check. Null, computing nothing, when `blinded` is not the canonical encoding of a
+   * ristretto255 element or is the identity (RFC 9497 section 3.3.1 DeserializeElement; libsodium
+   * accepts the identity as a valid point, so it is refused here).
+   */
+  blindEvaluate(blinded: Uint8Array): Uint8Array | null {
+    if (blinded.length !== ELEMENT_BYTES || blinded.every((byte) => byte === 0)) return null;
+    const group = loadedRistretto255();
+    if (!group.crypto_core_ristretto255_is_valid_point(blinded)) return null;
+    return group.crypto_scalarmult_ristretto255(this.#secretKey, blinded);
   }
 
   async keyCheckValue(): Promise<string> {

@@ -1,7 +1,10 @@
 import sodium = require('libsodium-wrappers-sumo');
 
 /** The libsodium operations RFC 9497's Evaluate is composed of (see oprf-evaluate.ts). */
-export type Ristretto255 = Pick<typeof sodium, 'crypto_core_ristretto255_from_hash' | 'crypto_scalarmult_ristretto255'>;
+export type Ristretto255 = Pick<
+  typeof sodium,
+  'crypto_core_ristretto255_from_hash' | 'crypto_scalarmult_ristretto255' | 'crypto_core_ristretto255_is_valid_point'
+>;
 
 // libsodium is one WebAssembly instance per thread that becomes usable only once `sodium.ready`
 // resolves; the state lives here because it is the library's own, not a client or a setting.

@@ -20,7 +20,8 @@ export { listConsoleMessagesFor } from './list-console-messages';
 export type { ListConsoleMessages } from './list-console-messages';
 export type { ListImportProgress, ListService, ListWriteSummary } from './list-service';
 export { ListDataLostError } from './list-store';
-export type { ListStore, LiveList } from './list-store';
+export { sameLiveLists } from './live-lists';
+export type { BucketRead, ListStore, LiveList } from './list-store';
 
 export const listStores: StoreFactory<ListStore> = {
   memory: () => new MemoryListStore(),

@@ -71,6 +71,20 @@ export interface ListProbe {
   entry: ListEntry;
 }
 
+/** One stored bucket of one list version, to be read whole (the private check). */
+export interface BucketRead {
+  exposureId: string;
+  version: number;
+  bucket: number;
+}
+
+export interface BucketReadResult {
+  /** For each read, every digest its bucket holds (none for an empty bucket), in no particular order. */
+  digests: Buffer[][];
+  /** The live lists as they were once every bucket had been read (read after them). */
+  liveAfter: LiveList[];
+}
+
 export interface ProbeResult {
   /** For each probe, whether its digest is in its bucket of that version. */
   found: boolean[];
@@ -127,4 +141,10 @@ export interface ListStore {
    * digest is not in the list".
    */
   probe(probes: readonly ListProbe[]): Promise<ProbeResult>;
+  /**
+   * Every digest of each bucket read, and the live lists read after them, in one round trip: the
+   * private check's answer. As with `probe`, a bucket key or identity that is gone throws
+   * ListDataLostError: a lost bucket never reads as an empty one.
+   */
+  readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult>;
 }

@@ -1,5 +1,5 @@
 import type { ListEntry } from '../hashing';
-import { ListDataLostError, StagedVersionGoneError, type Activation, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 
 interface VersionData {
   record: UnusedVersion;
@@ -101,6 +101,15 @@ export class MemoryListStore implements ListStore {
       return data?.buckets.get(probe.entry.bucket)?.has(probe.entry.digest.toString('hex')) ?? false;
     });
     return { found, liveAfter: await this.liveLists() };
+  }
+
+  async readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult> {
+    await this.verifyIntact();
+    const digests = reads.map((read) => {
+      const bucket = this.#versions.get(versionField(read.exposureId, read.version))?.buckets.get(read.bucket);
+      return [...(bucket ?? [])].map((hex) => Buffer.from(hex, 'hex'));
+    });
+    return { digests, liveAfter: await this.liveLists() };
   }
 }
 

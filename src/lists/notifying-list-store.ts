@@ -19,5 +19,6 @@ export function notifyingListStore(store: ListStore, onChange: () => void): List
     unusedVersions: () => store.unusedVersions(),
     removeList: then((exposureId) => store.removeList(exposureId)),
     probe: (probes) => store.probe(probes),
+    readBuckets: (reads) => store.readBuckets(reads),
   };
 }

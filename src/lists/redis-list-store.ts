@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard, MAX_MAPPED_BUCKET_BITS } from './bucket-map';
-import { ListDataLostError, StagedVersionGoneError, type Activation, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 // The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
 // with the pointers, so a store that lost everything (or is another one) is noticed on the check
 // itself. No exposure id (a slug) can be this field; and the hash never empties.
@@ -237,6 +237,33 @@ export class RedisListStore implements ListStore {
       return results[start]?.[1] === 1;
     });
     return { found, liveAfter };
+  }
+
+  async readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult> {
+    const identity = this.#boundIdentity();
+    const pipeline = this.#redis.pipeline();
+    for (const read of reads) {
+      pipeline.hkeysBuffer(this.#bucketKey(read.bucket, read));
+      this.#probeCommands(pipeline, read, read.bucket);
+    }
+    // After every bucket, as in probe: the caller compares it with the versions it read.
+    pipeline.hgetall(this.#live);
+    const results = (await pipeline.exec()) ?? [];
+    throwFirstError(results);
+    const perRead = PROBE_COMMANDS + 1;
+    if (results.length !== perRead * reads.length + 1) throw new Error('the bucket pipeline was answered only in part');
+    const liveAfter = this.#verifiedLiveLists(results[perRead * reads.length]?.[1], identity);
+    const liveVersions = new Map(liveAfter.map((list) => [list.exposureId, list.version]));
+    const digests = reads.map((read, index) => {
+      const start = perRead * index;
+      if (!bucketIntact(results.slice(start + 1, start + perRead)) && liveVersions.get(read.exposureId) === read.version) {
+        const lost = { exposureId: read.exposureId, version: read.version, bucket: read.bucket };
+        this.#lostBuckets.set(this.#bucketKey(lost.bucket, lost), lost);
+        throw lostBucketError(lost);
+      }
+      return (results[start]?.[1] ?? []) as Buffer[];
+    });
+    return { digests, liveAfter };
   }
 
   /**

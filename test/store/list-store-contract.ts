@@ -260,9 +260,30 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         expect(await lists.liveLists()).toEqual([]);
       });
 
+      it('when buckets are read whole, then each gives every digest written to it, an empty bucket none, and the live lists after', async () => {
+        const staged = await lists.beginVersion('exp-r', 'hp-1', 16, NOW);
+        const rows = [entry(0x0120), entry(0x0120), entry(0x0121)];
+        await lists.addEntries(staged, rows);
+        await lists.activate(staged, 3, NOW);
+        const version = staged.version;
+
+        const read = await lists.readBuckets([
+          { exposureId: 'exp-r', version, bucket: 0x0120 },
+          { exposureId: 'exp-r', version, bucket: 0x0121 },
+          { exposureId: 'exp-r', version, bucket: 0x0122 },
+        ]);
+
+        const hex = (digests: Buffer[] | undefined) => (digests ?? []).map((digest) => digest.toString('hex')).sort();
+        expect(hex(read.digests[0])).toEqual(hex([rows[0]!.digest, rows[1]!.digest]));
+        expect(hex(read.digests[1])).toEqual([rows[2]!.digest.toString('hex')]);
+        expect(read.digests[2]).toEqual([]);
+        expect(read.liveAfter).toEqual(await lists.liveLists());
+      });
+
       it('when the list store was never bound to the store identity, then it refuses to probe or verify', async () => {
         await withStore(open, async (unbound) => {
           await expect(unbound.probe([])).rejects.toThrow(/bindIdentity/);
+          await expect(unbound.readBuckets([])).rejects.toThrow(/bindIdentity/);
           await expect(unbound.verifyIntact()).rejects.toThrow(/bindIdentity/);
         });
       });

@@ -132,6 +132,15 @@ describe('redis list store that lost data', () => {
     expect((await probeListed()).found).toEqual([true]);
   });
 
+  it('when one bucket key of the live version is deleted, then reading that bucket whole throws instead of answering it empty', async () => {
+    const read = () => lists.readBuckets([{ exposureId: 'exp-l', version: 1, bucket: listed.bucket }]);
+    expect((await read()).digests).toEqual([[listed.digest]]);
+    await redis.del(await bucketKeyOf(listed.bucket));
+
+    await expect(read()).rejects.toThrow(ListDataLostError);
+    await expect(lists.verifyIntact()).rejects.toThrow(/missing a bucket key/);
+  });
+
   it('when a bucket key is lost during an upload and written again by later rows, then the version never goes live', async () => {
     const staged = await lists.beginVersion('exp-u', 'hp-1', 16, NOW);
     const first = { bucket: 0x0042, digest: randomBytes(16) };
