@@ -11,6 +11,7 @@ import { seedDemo } from './demo';
 import { createHashingFeature, type HashingFeature, generateOprfSecretKey, OprfKey } from './hashing';
 import { createHealthFeature, prepareStore, Readiness, storeProblemFinder, type StoreProblem } from './health';
 import { createListsFeature, type ListsFeature } from './lists';
+import { createPrivateCheckFeature, type PrivateCheckFeature } from './private-check';
 import { createMetricsFeature, type MetricsFeature } from './metrics';
 import type { OpenApiDocument } from './openapi';
 import { ensureThreadpoolSize } from './shared';
@@ -45,6 +46,7 @@ export interface Service {
   lists: ListsFeature;
   catalog: CatalogFeature;
   check: CheckFeature;
+  privateCheck: PrivateCheckFeature;
   audit: AuditFeature;
   stats: StatsFeature;
   staff: StaffFeature;
@@ -127,16 +129,26 @@ export async function openService(config: Config, options: ServiceOptions): Prom
     const catalog = createCatalogFeature({ store: raw.catalog, lists, audit: audit.service, clock, currentProfile: () => profile });
     const stats = createStatsFeature({ store: raw.stats, clock, logger, catalog: catalog.service, timeZone: config.timeZone });
     closing.push(() => stats.close());
+    // One set of budgets for both kinds of check: a private query spends what a check spends.
+    const checkRateLimits = new CheckRateLimits(config.checkRateLimits, rateCounters);
     const check = createCheckFeature({
       catalog: catalog.service,
       lists: lists.store,
       hashing: raw.hashing,
       key,
       queueLimits: config.checkQueue,
-      rateLimits: new CheckRateLimits(config.checkRateLimits, rateCounters),
+      rateLimits: checkRateLimits,
       observe: (checker) => stats.counting(metrics.measuring(checker)),
     });
     metrics.service.watchCheckQueue(() => check.queue.stats());
+    const privateCheck = createPrivateCheckFeature({
+      catalog: catalog.service,
+      lists: lists.store,
+      hashing: raw.hashing,
+      key,
+      bucketBits: config.privateCheckBucketBits,
+      rateLimits: checkRateLimits,
+    });
     const support = createSupportFeature({ checker: check.service, audit: audit.service, rateCounters, logger });
     const accounts = createStaffAccounts({ store: raw.staff, clock, passwordQueue: config.staffAuth.passwordQueue });
     const tokens = createTokensFeature({ store: raw.apiTokens, staff: accounts.service, audit: audit.service, clock });
@@ -157,7 +169,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
     const health = createHealthFeature({ findStoreProblem, readiness, logger });
 
     // The order of the stages is createApp's; within a stage, this order.
-    const features: Feature[] = [metrics, check, adminApi, signIn, support, audit, stats, health, hashing, catalog, lists, staff, tokens];
+    const features: Feature[] = [metrics, check, privateCheck, adminApi, signIn, support, audit, stats, health, hashing, catalog, lists, staff, tokens];
 
     if (demoMode) await seedDemo({ catalog: catalog.store, lists: lists.service, profile });
     const demoStaff = demoMode ? await seedDemoStaff(staff.service) : [];
@@ -178,6 +190,7 @@ export async function openService(config: Config, options: ServiceOptions): Prom
       lists,
       catalog,
       check,
+      privateCheck,
       audit,
       stats,
       staff,

@@ -11,10 +11,12 @@ import type { CheckRateLimits, RateLimitScope } from './check-rate-limits';
 export function rateLimitChecks(
   limits: CheckRateLimits,
   onLimited: (scope: RateLimitScope) => void = () => undefined,
+  /** How many checks the request holds (the private check: one per query); its body is parsed by then. */
+  checksIn: (req: Parameters<RequestHandler>[0]) => number = () => 1,
 ): RequestHandler {
   if (!limits.enabled) return (_req, _res, next) => next();
   return (req, _res, next) => {
-    limits.admit(req.ip).then(
+    admitAll(limits, req.ip, checksIn(req)).then(
       (admission) => {
         if (admission.admitted) {
           next();
@@ -27,4 +29,13 @@ export function rateLimitChecks(
       (error: unknown) => next(AppError.unavailable(error)),
     );
   };
+}
+
+/** Spends `checks` checks one by one, stopping at the first refusal. */
+async function admitAll(limits: CheckRateLimits, ip: string | undefined, checks: number): ReturnType<CheckRateLimits['admit']> {
+  for (let spent = 1; spent < checks; spent += 1) {
+    const admission = await limits.admit(ip);
+    if (!admission.admitted) return admission;
+  }
+  return limits.admit(ip);
 }

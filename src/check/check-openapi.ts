@@ -1,25 +1,35 @@
 import { z } from 'zod';
 import { publicCatalogSchemas } from '../catalog';
 import { LIMIT_SCOPES } from '../errors';
-import { PUBLIC, errorResponse, jsonRequest, jsonResponse, type ApiPaths } from '../openapi';
+import { PUBLIC, errorResponse, jsonRequest, jsonResponse, type ApiPaths, type ApiRegistry } from '../openapi';
 import { checkRequestSchema } from './check-request';
 import type { CheckResult } from './check-result';
 
-/** POST /api/v1/check (check-api-routes.ts). */
-export const checkApiPaths: ApiPaths = (registry) => {
+function buildExposureWithIncident(registry: ApiRegistry) {
   const { exposure, incident } = publicCatalogSchemas(registry);
   // The incident comes without its exposures: the answer lists those itself.
-  const exposureWithIncident = registry.schema(
-    'ExposureWithIncident',
-    z.intersection(exposure, z.object({ incident: incident.omit({ exposures: true }) })),
-  );
+  return z.intersection(exposure, z.object({ incident: incident.omit({ exposures: true }) }));
+}
+
+// Built once: every document names this one schema object (the private check's answer uses it too).
+let exposureWithIncidentSchema: ReturnType<typeof buildExposureWithIncident> | undefined;
+
+/** An exposure with its incident, as check answers list them; named ExposureWithIncident. */
+export function exposureWithIncident(registry: ApiRegistry): ReturnType<typeof buildExposureWithIncident> {
+  exposureWithIncidentSchema ??= buildExposureWithIncident(registry);
+  return registry.schema('ExposureWithIncident', exposureWithIncidentSchema);
+}
+
+/** POST /api/v1/check (check-api-routes.ts). */
+export const checkApiPaths: ApiPaths = (registry) => {
+  const exposureWithIncidentRef = exposureWithIncident(registry);
   const checkResult = registry.schema(
     'CheckResult',
     z.object({
       affected: z.boolean(),
-      exposures: z.array(exposureWithIncident),
-      checked: z.array(exposureWithIncident),
-      notCheckableByEmail: z.array(exposureWithIncident),
+      exposures: z.array(exposureWithIncidentRef),
+      checked: z.array(exposureWithIncidentRef),
+      notCheckableByEmail: z.array(exposureWithIncidentRef),
     }) satisfies z.ZodType<CheckResult>,
   );
   // The error answer of src/http/error-renderer.ts, with the scope a 429 carries.

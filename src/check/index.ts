@@ -56,4 +56,4 @@ export function createCheckFeature(deps: CheckDeps): CheckFeature {
 }
 
 // The API document's account of this feature's routes (src/api-document.ts lists it).
-export { checkApiPaths } from './check-openapi';
+export { checkApiPaths, exposureWithIncident } from './check-openapi';

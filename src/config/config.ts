@@ -49,6 +49,11 @@ export interface Config {
    * and take dates in (TIME_ZONE).
    */
   timeZone: string;
+  /**
+   * What a private check's query names of argon2id's output (PRIVATE_CHECK_BUCKET_BITS): the
+   * operator can narrow a querier to about customers / 2^bits of them; fewer bits, larger answers.
+   */
+  privateCheckBucketBits: number;
 }
 
 /** Every variable the service reads; the compose file test checks deployments against it. */
@@ -74,6 +79,7 @@ export const CONFIG_VARIABLES = [
   'RATE_LIMIT_PER_IP',
   'RATE_LIMIT_PER_IPV6_64',
   'RATE_LIMIT_GLOBAL',
+  'PRIVATE_CHECK_BUCKET_BITS',
   'CHECK_MAX_RUNNING',
   'CHECK_MAX_WAITING',
   'STAFF_SESSION_IDLE_MINUTES',
@@ -164,6 +170,10 @@ const schema = z.object({
   // For the whole deployment: 3000/min = 50/s, about 60% of one 2-core instance's argon2id ceiling
   // (~80 hashes/s at OWASP costs), leaving room for pages and list uploads. Scale with instances.
   RATE_LIMIT_GLOBAL: integer(0, 1_000_000, 3000),
+  // 12 bits: 4,096 groups, about 760 customers each for a company of 3.1 million (the operator,
+  // who knows its customers, learns which group a querier is in), and about 11 KiB of digests in
+  // an answer for such a list. At most the stored lists' 16 bits; 8 bits would be groups of 12,000.
+  PRIVATE_CHECK_BUCKET_BITS: integer(8, 16, 12),
   // One argon2 hash per core: each keeps one core busy, so more in flight only slows all of them.
   CHECK_MAX_RUNNING: integer(1, 1024, availableParallelism()),
   // Unset: half of CHECK_MAX_RUNNING, rounded up (see loadConfig). A waiting place only has to cover
@@ -272,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       },
     },
     timeZone: values.TIME_ZONE,
+    privateCheckBucketBits: values.PRIVATE_CHECK_BUCKET_BITS,
   };
 }
 
