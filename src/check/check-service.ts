@@ -9,13 +9,13 @@ import {
 } from '../catalog';
 import { AppError, isAppError } from '../errors';
 import {
-  type HashingProfile,
   type HashingStore,
   argon2idOf,
   listEntryOf,
   type ListEntry,
   normalizeEmail,
   type OprfKey,
+  ProfileLookup,
 } from '../hashing';
 import { sameLiveLists, type ListStore, type LiveList } from '../lists';
 import { QueueFullError, type BoundedWorkQueue } from '../shared';
@@ -46,11 +46,11 @@ export interface CheckServiceDeps {
  */
 export class CheckService implements StaffChecker {
   readonly #deps: CheckServiceDeps;
-  // Profiles never change once created, so caching them is safe and saves a round trip.
-  readonly #profiles = new Map<string, HashingProfile>();
+  readonly #profiles: ProfileLookup;
 
   constructor(deps: CheckServiceDeps) {
     this.#deps = deps;
+    this.#profiles = new ProfileLookup(deps.hashing);
   }
 
   /** A customer's check: published, non-sensitive exposures. */
@@ -125,19 +125,10 @@ export class CheckService implements StaffChecker {
   async #addMissingEntries(normalized: string, checkable: readonly Listed<Candidate>[], entries: Map<string, ListEntry>): Promise<void> {
     for (const profileId of new Set(checkable.map(({ liveList }) => liveList.profileId))) {
       if (entries.has(profileId)) continue;
-      const profile = await this.#profile(profileId);
+      const profile = await this.#profiles.get(profileId);
       const argon2Output = await this.#deps.hashQueue.run(() => argon2idOf(normalized, profile));
       entries.set(profileId, listEntryOf(argon2Output, profile, this.#deps.key));
     }
-  }
-
-  async #profile(id: string): Promise<HashingProfile> {
-    const cached = this.#profiles.get(id);
-    if (cached) return cached;
-    const profile = await this.#deps.hashing.getProfile(id);
-    if (profile === null) throw new Error(`live list refers to unknown hashing profile ${id}`);
-    this.#profiles.set(id, profile);
-    return profile;
   }
 }
 

@@ -18,6 +18,7 @@ export type { MaskedEmail } from './mask-email';
 export { normalizeEmail } from './normalize-email';
 export { ELEMENT_BYTES, OprfKey, generateOprfSecretKey, oprfSuite, parseOprfSecretKey } from './oprf-key';
 export { prepareHashing } from './prepare-hashing';
+export { ProfileLookup } from './profile-lookup';
 export type { PreparedHashing } from './prepare-hashing';
 
 /** The hashing profile and the key check value, kept beside the lists they describe. */

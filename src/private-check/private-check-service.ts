@@ -1,7 +1,7 @@
 import { type CatalogService, type CatalogSnapshot, type CheckableExposure, publicExposuresIn } from '../catalog';
 import type { CheckResult } from '../check';
 import { AppError, isAppError } from '../errors';
-import type { HashingProfile, HashingStore, OprfKey } from '../hashing';
+import { type HashingProfile, type HashingStore, type OprfKey, ProfileLookup } from '../hashing';
 import { type BucketRead, type ListStore, type LiveList, sameLiveLists } from '../lists';
 import {
   OPRF_SUITE,
@@ -38,16 +38,17 @@ type Listed = CheckableExposure & { liveList: LiveList };
  */
 export class PrivateCheckService {
   readonly #deps: PrivateCheckDeps;
-  readonly #profiles = new Map<string, HashingProfile>();
+  readonly #profiles: ProfileLookup;
 
   constructor(deps: PrivateCheckDeps) {
     this.#deps = deps;
+    this.#profiles = new ProfileLookup(deps.hashing);
   }
 
   async parameters(): Promise<PrivateCheckParameters> {
     return this.#guarded(async () => {
       const snapshot = await this.#deps.catalog.snapshot({ fresh: false });
-      const profiles = await Promise.all([...profileIdsOf(listed(snapshot))].map((id) => this.#profile(id)));
+      const profiles = await Promise.all([...profileIdsOf(listed(snapshot))].map((id) => this.#profiles.get(id)));
       return { oprf: OPRF_SUITE, profiles: profiles.map((profile) => this.#published(profile)) };
     });
   }
@@ -72,7 +73,7 @@ export class PrivateCheckService {
             if (!live.has(query.profileId)) {
               throw AppError.badRequest('unknown_profile', 'profileId is not a profile of GET /api/v1/private-check.', 'profileId');
             }
-            const profile = await this.#profile(query.profileId);
+            const profile = await this.#profiles.get(query.profileId);
             const bits = this.#bucketBitsOf(profile);
             if (query.bucket >= 2 ** bits) {
               throw AppError.badRequest('invalid_request', `bucket must be below 2^${bits} for this profile.`, 'bucket');
@@ -138,15 +139,6 @@ export class PrivateCheckService {
       bucketBits: this.#bucketBitsOf(profile),
       digestBytes: PRIVATE_DIGEST_BYTES,
     };
-  }
-
-  async #profile(id: string): Promise<HashingProfile> {
-    const cached = this.#profiles.get(id);
-    if (cached) return cached;
-    const profile = await this.#deps.hashing.getProfile(id);
-    if (profile === null) throw new Error(`live list refers to unknown hashing profile ${id}`);
-    this.#profiles.set(id, profile);
-    return profile;
   }
 }
 
