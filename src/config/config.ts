@@ -172,8 +172,9 @@ const schema = z.object({
   RATE_LIMIT_GLOBAL: integer(0, 1_000_000, 3000),
   // 12 bits: 4,096 groups, about 760 customers each for a company of 3.1 million (the operator,
   // who knows its customers, learns which group a querier is in), and about 11 KiB of digests in
-  // an answer for such a list. At most the stored lists' 16 bits; 8 bits would be groups of 12,000.
-  PRIVATE_CHECK_BUCKET_BITS: integer(8, 16, 12),
+  // an answer for such a list. At most the stored buckets' 12 bits (src/lists/stored-buckets.ts:
+  // a finer query could not be answered from them); 8 bits would be groups of 12,000.
+  PRIVATE_CHECK_BUCKET_BITS: integer(8, 12, 12),
   // One argon2 hash per core: each keeps one core busy, so more in flight only slows all of them.
   CHECK_MAX_RUNNING: integer(1, 1024, availableParallelism()),
   // Unset: half of CHECK_MAX_RUNNING, rounded up (see loadConfig). A waiting place only has to cover

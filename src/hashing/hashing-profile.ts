@@ -10,6 +10,9 @@ export interface Argon2Costs {
 export const NORMALIZATION = 'email-v1' as const;
 export const ARGON2_VERSION = 0x13 as const;
 export const ARGON2_HASH_LENGTH = 32 as const;
+// Buckets as list rows are computed: 16 bits keep an upload's staging hashes small (~15 rows each
+// at 1M rows, listpack-encoded); live lists are stored under the first 12 (src/lists/stored-buckets.ts).
+// Part of the profile id, so existing profiles keep theirs.
 export const DEFAULT_BUCKET_BITS = 16;
 const SALT_BYTES = 16;
 

@@ -1,10 +1,10 @@
 /**
  * Which buckets of a list version hold digests, as a Redis bit string: a guard bit first (bit 0),
- * set when the version is begun, then bit `FIRST_BUCKET_BIT + b` set once bucket `b` has a key.
- * A probe reads its
- * bucket's bit and the guard, so a lost key (bit set, no key) and a lost map (no guard: a missing
- * string reads as all zeros, and one written again by later rows of an upload lacks it) are both
- * told apart from an empty bucket.
+ * then bit `FIRST_BUCKET_BIT + b` set once bucket `b` has a key. A version has one per layout
+ * (redis-list-keys.ts): the staged map's guard is set when the version is begun, the stored map's
+ * once every stored key is written and checked. A read asks its bucket's bit and the guard, so a
+ * lost key (bit set, no key) and a lost map (no guard: a missing string reads as all zeros, and
+ * one written again by later rows of an upload lacks it) are both told apart from an empty bucket.
  */
 export const GUARD_BIT = 0;
 

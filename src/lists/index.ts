@@ -22,6 +22,7 @@ export type { ListImportProgress, ListService, ListWriteSummary } from './list-s
 export { ListDataLostError } from './list-store';
 export { sameLiveLists } from './live-lists';
 export type { BucketRead, ListStore, LiveList } from './list-store';
+export { STORED_BUCKET_BITS, STORED_DIGEST_BYTES } from './stored-buckets';
 
 export const listStores: StoreFactory<ListStore> = {
   memory: () => new MemoryListStore(),

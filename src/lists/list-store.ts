@@ -69,9 +69,14 @@ export interface ListProbe {
   exposureId: string;
   version: number;
   entry: ListEntry;
+  /** How many bits `entry.bucket` has: the list's profile's (it is stored under its first STORED_BUCKET_BITS). */
+  bucketBits: number;
 }
 
-/** One stored bucket of one list version, to be read whole (the private check). */
+/**
+ * One stored bucket of one list version, to be read whole (the private check): `bucket` has
+ * STORED_BUCKET_BITS bits (src/lists/stored-buckets.ts); a coarser bucket is the stored ones under it.
+ */
 export interface BucketRead {
   exposureId: string;
   version: number;
@@ -79,7 +84,10 @@ export interface BucketRead {
 }
 
 export interface BucketReadResult {
-  /** For each read, every digest its bucket holds (none for an empty bucket), in no particular order. */
+  /**
+   * For each read, every digest its bucket holds (none for an empty bucket), each of
+   * STORED_DIGEST_BYTES (the first bytes of the list's digest), in no particular order.
+   */
   digests: Buffer[][];
   /** The live lists as they were once every bucket had been read (read after them). */
   liveAfter: LiveList[];
@@ -93,8 +101,9 @@ export interface ProbeResult {
 }
 
 /**
- * Hashed lists: per (bucket, version) sets of 16-byte digests, and per exposure a pointer to the
- * live version. Only the implementations know keys.
+ * Hashed lists: per (stored bucket, version) sets of digests cut to STORED_DIGEST_BYTES, and per
+ * exposure a pointer to the live version (src/lists/stored-buckets.ts). Only the implementations
+ * know keys.
  */
 export interface ListStore {
   /**
@@ -110,14 +119,22 @@ export interface ListStore {
    */
   verifyIntact(): Promise<void>;
   liveLists(): Promise<LiveList[]>;
-  /** Reserves the exposure's next internal version id and records it as staging. */
+  /**
+   * Reserves the exposure's next internal version id and records it as staging. `bucketBits` is
+   * the profile's, what the entries' buckets will have: 12 to 16 (assertListBucketBits).
+   */
   beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList>;
-  /** Adds entries to a staged version; returns how many were new (the rest were duplicates). */
+  /**
+   * Adds entries (buckets of the staged version's bucketBits) to a staged version; returns how many
+   * were new (the rest were duplicates: the same stored digest in the same bucket).
+   */
   addEntries(staged: StagedList, entries: readonly ListEntry[]): Promise<number>;
   /**
    * Makes the staged version live in one step, giving it the exposure's next live number; returns
-   * it and the version it replaced, if any. Throws StagedVersionGoneError, changing nothing, when
-   * the staged version's record no longer exists.
+   * it and the version it replaced, if any. First it stores the staged rows as live versions keep
+   * them (the Redis store packs them) and refuses, with ListDataLostError, a version that holds
+   * other than `records` rows. Throws StagedVersionGoneError, changing nothing live, when the
+   * staged version's record no longer exists.
    */
   activate(staged: StagedList, records: number, now: Date): Promise<Activation>;
   /**

@@ -1,8 +1,10 @@
 import type { ListEntry } from '../hashing';
 import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { assertListBucketBits, assertStoredBucket, storedBucketOf, storedDigestOf } from './stored-buckets';
 
 interface VersionData {
   record: UnusedVersion;
+  /** Per stored bucket, the stored digests (hex), as the Redis store keeps a live version. */
   buckets: Map<number, Set<string>>;
 }
 
@@ -28,6 +30,7 @@ export class MemoryListStore implements ListStore {
   }
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
+    assertListBucketBits(bucketBits);
     const version = (this.#nextVersion.get(exposureId) ?? 0) + 1;
     this.#nextVersion.set(exposureId, version);
     const record = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
@@ -42,11 +45,12 @@ export class MemoryListStore implements ListStore {
     const buckets = this.#versions.get(versionField(staged.exposureId, staged.version))?.buckets ?? new Map<number, Set<string>>();
     let added = 0;
     for (const { bucket, digest } of entries) {
-      const digests = buckets.get(bucket) ?? new Set<string>();
+      const stored = storedBucketOf(bucket, staged.bucketBits);
+      const digests = buckets.get(stored) ?? new Set<string>();
       const before = digests.size;
-      digests.add(digest.toString('hex'));
+      digests.add(storedDigestOf(digest).toString('hex'));
       added += digests.size - before;
-      buckets.set(bucket, digests);
+      buckets.set(stored, digests);
     }
     return added;
   }
@@ -98,13 +102,15 @@ export class MemoryListStore implements ListStore {
     await this.verifyIntact();
     const found = probes.map((probe) => {
       const data = this.#versions.get(versionField(probe.exposureId, probe.version));
-      return data?.buckets.get(probe.entry.bucket)?.has(probe.entry.digest.toString('hex')) ?? false;
+      const bucket = storedBucketOf(probe.entry.bucket, probe.bucketBits);
+      return data?.buckets.get(bucket)?.has(storedDigestOf(probe.entry.digest).toString('hex')) ?? false;
     });
     return { found, liveAfter: await this.liveLists() };
   }
 
   async readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult> {
     await this.verifyIntact();
+    for (const read of reads) assertStoredBucket(read.bucket);
     const digests = reads.map((read) => {
       const bucket = this.#versions.get(versionField(read.exposureId, read.version))?.buckets.get(read.bucket);
       return [...(bucket ?? [])].map((hex) => Buffer.from(hex, 'hex'));

@@ -1,8 +1,14 @@
 import type Redis from 'ioredis';
 import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
-import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard, MAX_MAPPED_BUCKET_BITS } from './bucket-map';
+import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard } from './bucket-map';
+import { SEARCH_BUCKET_LUA, SEARCH_FOUND, SEARCH_NO_KEY } from './bucket-search-script';
 import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
+import { allBuckets, execAll, type Pipeline, unlinkAll } from './redis-batches';
+import { VersionKeys, versionField } from './redis-list-keys';
+import { buildStagedMap, migrateLiveVersion } from './redis-list-migration';
+import { deleteStaged, packStaged, sealStored } from './redis-list-packing';
+import { assertListBucketBits, assertStoredBucket, digestsIn, STORED_BUCKET_BITS, storedBucketOf, storedDigestOf } from './stored-buckets';
 // The live-pointer hash carries the store's identity, written on a fresh store. A check reads it
 // with the pointers, so a store that lost everything (or is another one) is noticed on the check
 // itself. No exposure id (a slug) can be this field; and the hash never empties.
@@ -28,19 +34,26 @@ redis.call('HSET', KEYS[3], ARGV[1], number)
 redis.call('HSET', KEYS[1], ARGV[1], string.sub(ARGV[2], 1, -2) .. ',"liveNumber":' .. number .. '}')
 return {previous, number}`;
 
-// Bucket keys per pipeline when counting or deleting a version's keys.
-const BUCKET_BATCH = 4096;
 // A second instance starting on a fresh store waits this long for the first to write the identity.
 const IDENTITY_WAIT_MS = 3_000;
+// The bucket search (bucket-search-script.ts), defined on the client as a command: ioredis sends
+// the script once per connection, then its SHA.
+const SEARCH_COMMAND = 'exposureCheckSearchBucket';
+// Live versions written before the version record noted bucketBits cannot exist (it always did);
+// should one lack its record, it was written with the only profile width there was.
+const RECORDLESS_BUCKET_BITS = 16;
 
 /**
- * Layout: one Redis hash per (bucket, version) that holds digests, field = 16-byte digest, empty
- * value, small enough to stay listpack-encoded; the bucket is the hash tag, so one probe touches
- * one slot. Beside them, per version, a bucket map (src/lists/bucket-map.ts) says which buckets
- * have a key, so that a missing key is told apart from an empty bucket: a probe reads the digest,
- * whether its key exists, the map's bit for the bucket and the map's length, so a lost key or a
- * lost map is a 503, never a miss, and a small list costs no keys for its empty buckets. Metadata
- * shares the `{lists}` tag so the live-pointer swap stays atomic on a cluster.
+ * Layout (src/lists/redis-list-keys.ts): an upload stages its rows in one small hash per 16-bit
+ * bucket, which counts new rows as HSET adds them; activation packs them into one string per
+ * 12-bit bucket of sorted 8-byte digests (src/lists/stored-buckets.ts), which is all a live
+ * version keeps: ~9.6 bytes a row at 1M rows (bench:import), where the hashes cost 31. A check searches its bucket
+ * inside Redis (bucket-search-script.ts); the private check reads buckets whole. Beside each
+ * layout, a bucket map (src/lists/bucket-map.ts) says which buckets have a key, so that a missing
+ * key is told apart from an empty bucket: every read also asks the map's bit for the bucket and
+ * the map's guard, so a lost key or a lost map is a 503, never a miss, and a small list costs no
+ * keys for its empty buckets. Metadata shares the `{lists}` tag so the live-pointer swap stays
+ * atomic on a cluster.
  */
 export class RedisListStore implements ListStore {
   readonly #redis: Redis;
@@ -50,9 +63,12 @@ export class RedisListStore implements ListStore {
   readonly #nextVersion: string;
   readonly #liveNumbers: string;
   #identity: string | undefined;
-  // Bucket keys a probe found missing, kept in memory only (a bucket is part of an address's
+  // Stored buckets a read found missing, kept in memory only (a bucket is part of an address's
   // argon2 output): readiness stays 503 until each is back or its version is no longer live.
   readonly #lostBuckets = new Map<string, { exposureId: string; version: number; bucket: number }>();
+  // Live versions of the layout before packing that could not be migrated at start (their old
+  // keys had lost rows): readiness stays 503 while they are live.
+  readonly #unmigrated = new Map<string, LiveList>();
 
   constructor(redis: Redis, prefix: string) {
     this.#redis = redis;
@@ -62,6 +78,7 @@ export class RedisListStore implements ListStore {
     this.#nextVersion = `${prefix}{lists}:next-version`;
     // Per exposure, how many versions went live (LiveList.liveNumber); kept across removals.
     this.#liveNumbers = `${prefix}{lists}:live-numbers`;
+    redis.defineCommand(SEARCH_COMMAND, { numberOfKeys: 1, lua: SEARCH_BUCKET_LUA });
   }
 
   async bindIdentity({ freshStore }: { freshStore: boolean }): Promise<void> {
@@ -73,7 +90,7 @@ export class RedisListStore implements ListStore {
         // Pointers without an identity: a store written before identities existed. It is intact
         // as far as anyone can tell; from now on it carries one, and its live versions get the
         // bucket maps that layout did not write.
-        for (const list of await this.liveLists()) await this.#buildBucketMap(list);
+        for (const list of await this.liveLists()) await buildStagedMap(this.#redis, this.#keys(list), await this.#bucketBitsOf(list));
         await this.#redis.hsetnx(this.#live, IDENTITY_FIELD, randomUUID());
       } else {
         // Another instance may be initializing this fresh store right now.
@@ -88,22 +105,40 @@ export class RedisListStore implements ListStore {
       );
     }
     this.#identity = identity;
+    // Live versions of the layout before packing are packed now, before this server answers.
+    for (const list of await this.liveLists()) {
+      const outcome = await migrateLiveVersion(this.#redis, this.#keys(list), await this.#bucketBitsOf(list), list.records);
+      if (outcome === 'damaged') this.#unmigrated.set(versionField(list.exposureId, list.version), list);
+    }
   }
 
   async verifyIntact(): Promise<void> {
     const identity = this.#boundIdentity();
     const lost = [...this.#lostBuckets.entries()];
     const pipeline = this.#redis.pipeline();
-    for (const [, bucket] of lost) this.#probeCommands(pipeline, bucket, bucket.bucket);
+    for (const [, bucket] of lost) {
+      const keys = this.#keys(bucket);
+      pipeline.exists(keys.storedBucket(bucket.bucket));
+      mapCommands(pipeline, keys, bucket.bucket);
+    }
     pipeline.hgetall(this.#live);
-    const results = (await pipeline.exec()) ?? [];
-    throwFirstError(results);
-    const live = this.#verifiedLiveLists(results[PROBE_COMMANDS * lost.length]?.[1], identity);
+    const replies = await execAll(pipeline);
+    const live = this.#verifiedLiveLists(replies[PER_READ * lost.length], identity);
     const liveVersions = new Map(live.map((list) => [list.exposureId, list.version]));
     lost.forEach(([name, bucket], index) => {
-      const back = bucketIntact(results.slice(PROBE_COMMANDS * index, PROBE_COMMANDS * (index + 1)));
+      const back = bucketIntact(replies[PER_READ * index] === 1, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)));
       if (back || liveVersions.get(bucket.exposureId) !== bucket.version) this.#lostBuckets.delete(name);
     });
+    for (const [name, list] of this.#unmigrated) {
+      if (liveVersions.get(list.exposureId) !== list.version) this.#unmigrated.delete(name);
+    }
+    const [unmigrated] = this.#unmigrated.values();
+    if (unmigrated !== undefined) {
+      throw new ListDataLostError(
+        `live version ${versionField(unmigrated.exposureId, unmigrated.version)}, of the layout before packed buckets, ` +
+          'lost bucket keys, so it could not be migrated at start (restart the servers once a backup is restored)',
+      );
+    }
     const [still] = this.#lostBuckets.values();
     if (still !== undefined) throw lostBucketError(still);
   }
@@ -113,12 +148,12 @@ export class RedisListStore implements ListStore {
   }
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
-    if (bucketBits > MAX_MAPPED_BUCKET_BITS) throw new Error(`lists of more than ${MAX_MAPPED_BUCKET_BITS} bucket bits are not supported`);
+    assertListBucketBits(bucketBits);
     const version = await this.#redis.hincrby(this.#nextVersion, exposureId, 1);
     const staged: UnusedVersion = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
     await this.#redis.hset(this.#versions, versionField(exposureId, version), JSON.stringify(staged));
     // After the record, so that an upload cut short here is still found and cleaned up.
-    await this.#redis.setbit(this.#bucketMapKey(staged), GUARD_BIT, 1);
+    await this.#redis.setbit(this.#keys(staged).stagedMap, GUARD_BIT, 1);
     return { exposureId, version, profileId, bucketBits };
   }
 
@@ -126,27 +161,33 @@ export class RedisListStore implements ListStore {
     const byBucket = new Map<number, Buffer[]>();
     for (const entry of entries) {
       const digests = byBucket.get(entry.bucket) ?? [];
-      digests.push(entry.digest, EMPTY);
+      // The stored bytes only: HSET counts as new what the stored layout will hold as distinct.
+      digests.push(storedDigestOf(entry.digest), EMPTY);
       byBucket.set(entry.bucket, digests);
     }
+    const keys = this.#keys(staged);
     const pipeline = this.#redis.pipeline();
-    const map = this.#bucketMapKey(staged);
     for (const [bucket, fieldsAndValues] of byBucket) {
-      pipeline.hset(this.#bucketKey(bucket, staged), ...fieldsAndValues);
-      pipeline.setbit(map, bitOfBucket(bucket), 1);
+      pipeline.hset(keys.stagedBucket(bucket), ...fieldsAndValues);
+      pipeline.setbit(keys.stagedMap, bitOfBucket(bucket), 1);
     }
-    const results = await pipeline.exec();
-    throwFirstError(results);
+    const replies = await execAll(pipeline);
     // Every other reply is an HSET's count of new fields; the SETBITs' are not rows.
-    return (results ?? []).reduce((sum, [, added], index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
+    return replies.reduce<number>((sum, added, index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<Activation> {
     // A version cleaned away meanwhile is "cancelled", not "incomplete" (SWAP_LIVE checks it again atomically).
-    if ((await this.#redis.hexists(this.#versions, versionField(staged.exposureId, staged.version))) === 0) {
-      throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    if (!(await this.#recordExists(staged))) throw new StagedVersionGoneError(staged.exposureId, staged.version);
+    try {
+      await this.#packForActivation(staged, records);
+    } catch (error) {
+      // Its rows vanishing under the packing because a cleanup deleted the version is a cancellation too.
+      if (error instanceof ListDataLostError && !(await this.#recordExists(staged))) {
+        throw new StagedVersionGoneError(staged.exposureId, staged.version);
+      }
+      throw error;
     }
-    await this.#verifyComplete(staged, records);
     // Without liveNumber: the script adds it, counted atomically with the swap.
     const live: Omit<LiveList, 'liveNumber'> = {
       exposureId: staged.exposureId,
@@ -183,12 +224,15 @@ export class RedisListStore implements ListStore {
     if (live !== null && (JSON.parse(live) as LiveList).version === version) {
       throw new Error(`refusing to delete the live version ${field}`);
     }
-    // The map names the buckets that have keys; without its guard (lost, perhaps written again by
-    // rows of an upload that went on after the version was cleaned) every bucket is tried.
-    const map = await this.#redis.getBuffer(this.#bucketMapKey(record));
-    const buckets = hasGuard(map) ? bucketsIn(map) : allBuckets(record.bucketBits);
-    await this.#forEachBatch(buckets, record, (pipeline, key) => pipeline.unlink(key));
-    await this.#redis.unlink(this.#bucketMapKey(record));
+    const keys = this.#keys(record);
+    const [stagedMap, storedMap] = await Promise.all([this.#redis.getBuffer(keys.stagedMap), this.#redis.getBuffer(keys.storedMap)]);
+    // A map names the buckets that have keys. Without its guard (lost, perhaps written again by
+    // rows of an upload that went on after the version was cleaned) every bucket is tried; but a
+    // sealed stored layout whose staged map is gone had its staged keys deleted (the map goes last).
+    const staged = hasGuard(stagedMap) ? bucketsIn(stagedMap) : stagedMap === null && hasGuard(storedMap) ? [] : allBuckets(record.bucketBits);
+    const stored = hasGuard(storedMap) ? bucketsIn(storedMap) : allBuckets(STORED_BUCKET_BITS);
+    await unlinkAll(this.#redis, [...staged.map((bucket) => keys.stagedBucket(bucket)), ...stored.map((bucket) => keys.storedBucket(bucket))]);
+    await this.#redis.unlink(keys.stagedMap, keys.storedMap);
     // The record goes last: if deletion is interrupted, the version is still listed for cleanup.
     await this.#redis.hdel(this.#versions, field);
   }
@@ -212,126 +256,95 @@ export class RedisListStore implements ListStore {
 
   async probe(probes: readonly ListProbe[]): Promise<ProbeResult> {
     const identity = this.#boundIdentity();
+    const reads = probes.map((probe) => ({
+      exposureId: probe.exposureId,
+      version: probe.version,
+      bucket: storedBucketOf(probe.entry.bucket, probe.bucketBits),
+      digest: storedDigestOf(probe.entry.digest),
+    }));
     const pipeline = this.#redis.pipeline();
-    for (const probe of probes) {
-      pipeline.hexists(this.#bucketKey(probe.entry.bucket, probe), probe.entry.digest);
-      this.#probeCommands(pipeline, probe, probe.entry.bucket);
+    for (const read of reads) {
+      const keys = this.#keys(read);
+      searchBucket(pipeline, keys.storedBucket(read.bucket), read.digest);
+      mapCommands(pipeline, keys, read.bucket);
     }
     // Redis runs one connection's commands in the order sent: this read comes after every probe.
     pipeline.hgetall(this.#live);
-    const results = (await pipeline.exec()) ?? [];
-    throwFirstError(results);
-    const perProbe = PROBE_COMMANDS + 1;
-    if (results.length !== perProbe * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
-    const liveAfter = this.#verifiedLiveLists(results[perProbe * probes.length]?.[1], identity);
-    const liveVersions = new Map(liveAfter.map((list) => [list.exposureId, list.version]));
-    const found = probes.map((probe, index) => {
-      const start = perProbe * index;
-      // A version replaced since the caller read the pointers may be deleted already: a miss that
-      // the caller discards, as liveAfter shows the change. A live version cannot have lost data.
-      if (!bucketIntact(results.slice(start + 1, start + perProbe)) && liveVersions.get(probe.exposureId) === probe.version) {
-        const lost = { exposureId: probe.exposureId, version: probe.version, bucket: probe.entry.bucket };
-        this.#lostBuckets.set(this.#bucketKey(lost.bucket, lost), lost);
-        throw lostBucketError(lost);
-      }
-      return results[start]?.[1] === 1;
+    const replies = await execAll(pipeline);
+    if (replies.length !== PER_READ * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
+    const liveAfter = this.#verifiedLiveLists(replies[PER_READ * probes.length], identity);
+    const found = reads.map((read, index) => {
+      const search = replies[PER_READ * index];
+      this.#refuseLost(read, search !== SEARCH_NO_KEY, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)), liveAfter);
+      return search === SEARCH_FOUND;
     });
     return { found, liveAfter };
   }
 
   async readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult> {
     const identity = this.#boundIdentity();
+    for (const read of reads) assertStoredBucket(read.bucket);
     const pipeline = this.#redis.pipeline();
     for (const read of reads) {
-      pipeline.hkeysBuffer(this.#bucketKey(read.bucket, read));
-      this.#probeCommands(pipeline, read, read.bucket);
+      const keys = this.#keys(read);
+      pipeline.getBuffer(keys.storedBucket(read.bucket));
+      mapCommands(pipeline, keys, read.bucket);
     }
     // After every bucket, as in probe: the caller compares it with the versions it read.
     pipeline.hgetall(this.#live);
-    const results = (await pipeline.exec()) ?? [];
-    throwFirstError(results);
-    const perRead = PROBE_COMMANDS + 1;
-    if (results.length !== perRead * reads.length + 1) throw new Error('the bucket pipeline was answered only in part');
-    const liveAfter = this.#verifiedLiveLists(results[perRead * reads.length]?.[1], identity);
-    const liveVersions = new Map(liveAfter.map((list) => [list.exposureId, list.version]));
+    const replies = await execAll(pipeline);
+    if (replies.length !== PER_READ * reads.length + 1) throw new Error('the bucket pipeline was answered only in part');
+    const liveAfter = this.#verifiedLiveLists(replies[PER_READ * reads.length], identity);
     const digests = reads.map((read, index) => {
-      const start = perRead * index;
-      if (!bucketIntact(results.slice(start + 1, start + perRead)) && liveVersions.get(read.exposureId) === read.version) {
-        const lost = { exposureId: read.exposureId, version: read.version, bucket: read.bucket };
-        this.#lostBuckets.set(this.#bucketKey(lost.bucket, lost), lost);
-        throw lostBucketError(lost);
-      }
-      return (results[start]?.[1] ?? []) as Buffer[];
+      const packed = replies[PER_READ * index] as Buffer | null;
+      this.#refuseLost(read, packed !== null, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)), liveAfter);
+      return packed === null ? [] : digestsIn(packed);
     });
     return { digests, liveAfter };
   }
 
   /**
-   * What tells a bucket's state, after its digest was asked: whether its key exists, its bit in the
-   * bucket map, and the map's guard. All integer replies of one byte whatever they say, so a hit
-   * and a miss cost the same commands and bytes; and since a live version's keys are never
-   * written again, a key there after the digest was asked was there when it was asked.
+   * Throws ListDataLostError, remembering the bucket for readiness, when a read of a live
+   * version's bucket found it not as written. A version replaced since the caller read the
+   * pointers may be deleted already: a miss that the caller discards, as liveAfter shows the change.
    */
-  #probeCommands(pipeline: ReturnType<Redis['pipeline']>, list: { exposureId: string; version: number }, bucket: number): void {
-    const map = this.#bucketMapKey(list);
-    pipeline.exists(this.#bucketKey(bucket, list));
-    pipeline.getbit(map, bitOfBucket(bucket));
-    pipeline.getbit(map, GUARD_BIT);
+  #refuseLost(read: { exposureId: string; version: number; bucket: number }, exists: boolean, mapReplies: unknown[], liveAfter: readonly LiveList[]): void {
+    if (bucketIntact(exists, mapReplies)) return;
+    if (!liveAfter.some((list) => list.exposureId === read.exposureId && list.version === read.version)) return;
+    const lost = { exposureId: read.exposureId, version: read.version, bucket: read.bucket };
+    this.#lostBuckets.set(this.#keys(lost).storedBucket(lost.bucket), lost);
+    throw lostBucketError(lost);
   }
 
   /**
-   * Before a version goes live: its bucket map is whole, every bucket it names has a key, and
-   * together they hold exactly the rows written. A key lost during the upload (a restart, a
-   * failover of the node holding it) and written again by later rows lacks its earlier rows, so
-   * the count tells, and the version never goes live with rows missing.
+   * Packs a staged version into its stored layout, refusing it if it does not hold exactly the rows
+   * written: a key lost during the upload (a restart, a failover of the node holding it) and
+   * written again by later rows lacks its earlier rows, so the count tells, and the version never
+   * goes live with rows missing. The staged keys go as they are packed, before the swap: a live
+   * version has nothing but its stored layout.
    */
-  async #verifyComplete(staged: StagedList, records: number): Promise<void> {
-    const map = await this.#redis.getBuffer(this.#bucketMapKey(staged));
+  async #packForActivation(staged: StagedList, records: number): Promise<void> {
+    const keys = this.#keys(staged);
+    const packed = await packStaged(this.#redis, keys, staged.bucketBits, { consume: true });
     const lost = (detail: string) =>
       new ListDataLostError(`version ${versionField(staged.exposureId, staged.version)} ${detail} before going live`);
-    if (!hasGuard(map)) throw lost('lost its bucket map');
-    let stored = 0;
-    let missing = 0;
-    await this.#forEachBatch(
-      bucketsIn(map),
-      staged,
-      (pipeline, key) => pipeline.hlen(key),
-      (results) => {
-        for (const [, fields] of results) {
-          if (Number(fields) === 0) missing += 1;
-          stored += Number(fields);
-        }
-      },
-    );
-    if (missing > 0 || stored !== records) throw lost(`holds ${stored} of the ${records} rows written (${missing} bucket keys missing)`);
+    if (packed.mapLost) throw lost('lost its bucket map');
+    if (packed.missingKeys > 0 || packed.rows !== records) {
+      throw lost(`holds ${packed.rows} of the ${records} rows written (${packed.missingKeys} bucket keys missing)`);
+    }
+    if (packed.mismatched > 0) throw lost(`lost ${packed.mismatched} of its packed bucket keys`);
+    await sealStored(this.#redis, keys);
+    // Its hashes went as they were packed: the map is all that is left of the staged layout.
+    await deleteStaged(this.#redis, keys, []);
   }
 
-  /** Writes the bucket map of a live version of the layout before maps: the buckets that have keys. */
-  async #buildBucketMap(list: LiveList): Promise<void> {
+  async #recordExists(list: { exposureId: string; version: number }): Promise<boolean> {
+    return (await this.#redis.hexists(this.#versions, versionField(list.exposureId, list.version))) === 1;
+  }
+
+  async #bucketBitsOf(list: LiveList): Promise<number> {
     const json = await this.#redis.hget(this.#versions, versionField(list.exposureId, list.version));
-    if (json === null) return;
-    const record = JSON.parse(json) as UnusedVersion;
-    const present: number[] = [];
-    let start = 0;
-    const buckets = allBuckets(record.bucketBits);
-    await this.#forEachBatch(
-      buckets,
-      record,
-      (pipeline, key) => pipeline.exists(key),
-      (results) => {
-        results.forEach(([, exists], index) => {
-          if (exists === 1) present.push(buckets[start + index] as number);
-        });
-        start += results.length;
-      },
-    );
-    const map = this.#bucketMapKey(record);
-    for (let from = 0; from < present.length; from += BUCKET_BATCH) {
-      const pipeline = this.#redis.pipeline();
-      for (const bucket of present.slice(from, from + BUCKET_BATCH)) pipeline.setbit(map, bitOfBucket(bucket), 1);
-      throwFirstError(await pipeline.exec());
-    }
-    await this.#redis.setbit(map, GUARD_BIT, 1);
+    return json === null ? RECORDLESS_BUCKET_BITS : (JSON.parse(json) as UnusedVersion).bucketBits;
   }
 
   #boundIdentity(): string {
@@ -348,38 +361,12 @@ export class RedisListStore implements ListStore {
     return liveListsOf(fields);
   }
 
-  /** Runs `command` on the key of each of `buckets` of `list`, a pipeline per batch, handing each batch's replies to `read`. */
-  async #forEachBatch(
-    buckets: readonly number[],
-    list: { exposureId: string; version: number },
-    command: (pipeline: ReturnType<Redis['pipeline']>, key: string) => unknown,
-    read: (results: [Error | null, unknown][]) => void = () => undefined,
-  ): Promise<void> {
-    for (let start = 0; start < buckets.length; start += BUCKET_BATCH) {
-      const pipeline = this.#redis.pipeline();
-      for (const bucket of buckets.slice(start, start + BUCKET_BATCH)) command(pipeline, this.#bucketKey(bucket, list));
-      const results = await pipeline.exec();
-      throwFirstError(results);
-      read(results ?? []);
-    }
-  }
-
-  #bucketMapKey(list: { exposureId: string; version: number }): string {
-    return `${this.#prefix}{lists}:buckets:${versionField(list.exposureId, list.version)}`;
-  }
-
-  #bucketKey(bucket: number, list: { exposureId: string; version: number; bucketBits?: number }): string {
-    return `${this.#prefix}lists:{${bucket.toString(16).padStart(6, '0')}}:${versionField(list.exposureId, list.version)}`;
+  #keys(list: { exposureId: string; version: number }): VersionKeys {
+    return new VersionKeys(this.#prefix, list);
   }
 }
 
 const EMPTY = Buffer.alloc(0);
-
-function versionField(exposureId: string, version: number): string {
-  return `${exposureId}/${version}`;
-}
-
-type PipelineResults = [Error | null, unknown][] | null;
 
 /** The live-pointer hash's fields (exposure id -> JSON), as lists; the identity is not one. */
 function liveListsOf(fields: Record<string, string>): LiveList[] {
@@ -398,24 +385,29 @@ function liveListOf(json: string): LiveList {
   return { ...stored, liveNumber: stored.liveNumber ?? 1 };
 }
 
-// The replies that tell a bucket's state, after its digest's (see #probeCommands).
-const PROBE_COMMANDS = 3;
+// Per bucket read: the read itself (search, GET or EXISTS), then mapCommands' two.
+const PER_READ = 3;
 
-/** Whether a bucket's replies (exists, its map bit, the guard) show it as it was written: keyed as mapped, map whole. */
-function bucketIntact(replies: [Error | null, unknown][]): boolean {
-  const [exists, mapped, guard] = replies.map(([, value]) => value);
-  return guard === 1 && exists === mapped;
+/**
+ * What tells a stored bucket's state beside the read of its key: the stored map's bit for it and
+ * the map's guard. One-byte integer replies whatever they say, so a hit and a miss cost the same
+ * commands and bytes; and since a live version's keys are never written again, a key there when
+ * read was there when the map was read.
+ */
+function mapCommands(pipeline: Pipeline, keys: VersionKeys, bucket: number): void {
+  pipeline.getbit(keys.storedMap, bitOfBucket(bucket));
+  pipeline.getbit(keys.storedMap, GUARD_BIT);
 }
 
-function allBuckets(bucketBits: number): number[] {
-  return Array.from({ length: 2 ** bucketBits }, (_, bucket) => bucket);
+/** Whether a bucket is as written: keyed as mapped, and the map whole (guard). */
+function bucketIntact(exists: boolean, [mapped, guard]: unknown[]): boolean {
+  return guard === 1 && exists === (mapped === 1);
+}
+
+function searchBucket(pipeline: Pipeline, key: string, digest: Buffer): void {
+  (pipeline as unknown as Record<typeof SEARCH_COMMAND, (key: string, digest: Buffer) => unknown>)[SEARCH_COMMAND](key, digest);
 }
 
 function lostBucketError(lost: { exposureId: string; version: number }): ListDataLostError {
   return new ListDataLostError(`live version ${versionField(lost.exposureId, lost.version)} is missing a bucket key`);
-}
-
-function throwFirstError(results: PipelineResults): void {
-  const failed = (results ?? []).find(([error]) => error !== null);
-  if (failed?.[0]) throw failed[0];
 }

@@ -2,7 +2,7 @@ import { type CatalogService, type CatalogSnapshot, type CheckableExposure, publ
 import type { CheckResult } from '../check';
 import { AppError, isAppError } from '../errors';
 import { type HashingProfile, type HashingStore, type OprfKey, ProfileLookup } from '../hashing';
-import { type BucketRead, type ListStore, type LiveList, sameLiveLists } from '../lists';
+import { type BucketRead, type ListStore, type LiveList, sameLiveLists, STORED_BUCKET_BITS } from '../lists';
 import {
   OPRF_SUITE,
   PRIVATE_DIGEST_BYTES,
@@ -21,7 +21,7 @@ export interface PrivateCheckDeps {
   lists: ListStore;
   hashing: HashingStore;
   key: OprfKey;
-  /** PRIVATE_CHECK_BUCKET_BITS: what a query names of argon2id's output (at most the stored lists' bits). */
+  /** PRIVATE_CHECK_BUCKET_BITS: what a query names of argon2id's output (at most the stored buckets' STORED_BUCKET_BITS). */
   bucketBits: number;
 }
 
@@ -31,7 +31,8 @@ type Listed = CheckableExposure & { liveList: LiveList };
  * The private check (issue 15): the client hashes and blinds, the server learns only a profile
  * and a bucket. Per query it multiplies the blinded element by the key (no argon2 here) and reads
  * every published, non-sensitive list of that profile in that bucket, whole. A bucket is a prefix
- * of the stored lists' buckets (16 bits), so it is answered by reading the stored buckets under it.
+ * of the stored buckets (STORED_BUCKET_BITS, 12: one key at the default width), so it is answered
+ * by reading the stored buckets under it.
  *
  * What fails never answers: a lost bucket key or store identity, or a Redis that cannot be read, is
  * 503 (`unavailable`), never a list without digests.
@@ -47,10 +48,21 @@ export class PrivateCheckService {
 
   async parameters(): Promise<PrivateCheckParameters> {
     return this.#guarded(async () => {
+      // A wiped store has no live lists either: "no profile" must not be how its loss reads.
+      await this.#deps.lists.verifyIntact();
       const snapshot = await this.#deps.catalog.snapshot({ fresh: false });
       const profiles = await Promise.all([...profileIdsOf(listed(snapshot))].map((id) => this.#profiles.get(id)));
       return { oprf: OPRF_SUITE, profiles: profiles.map((profile) => this.#published(profile)) };
     });
+  }
+
+  /**
+   * How many groups the server can tell queriers apart by: one bucket per profile, so the product
+   * of 2^bucketBits over the profiles (4,096 with one profile at 12 bits); undefined with none.
+   */
+  async groups(): Promise<number | undefined> {
+    const { profiles } = await this.parameters();
+    return profiles.length === 0 ? undefined : profiles.reduce((groups, profile) => groups * 2 ** profile.bucketBits, 1);
   }
 
   async answer(queries: readonly PrivateQuery[]): Promise<PrivateCheckAnswer> {
@@ -79,7 +91,7 @@ export class PrivateCheckService {
               throw AppError.badRequest('invalid_request', `bucket must be below 2^${bits} for this profile.`, 'bucket');
             }
             const lists = checkable.filter(({ liveList }) => liveList.profileId === query.profileId);
-            const buckets = storedBucketsUnder(query.bucket, bits, profile.bucketBits);
+            const buckets = storedBucketsUnder(query.bucket, bits, STORED_BUCKET_BITS);
             return { lists, buckets };
           }),
         );
@@ -122,7 +134,8 @@ export class PrivateCheckService {
   }
 
   #bucketBitsOf(profile: HashingProfile): number {
-    return Math.min(this.#deps.bucketBits, profile.bucketBits);
+    // The stored buckets' width too: a finer query could not be told apart within a stored bucket.
+    return Math.min(this.#deps.bucketBits, profile.bucketBits, STORED_BUCKET_BITS);
   }
 
   #published(profile: HashingProfile): PrivateProfile {

@@ -1,8 +1,10 @@
+import { ristretto255_oprf } from '@noble/curves/ed25519.js';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { argon2idOf, listEntryOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { OprfKey } from '../../src/hashing/oprf-key';
+import { storedBucketOf } from '../../src/lists/stored-buckets';
 import { keysWithPrefix } from '../support/test-redis';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { startTestService, type TestService } from '../support/test-app';
@@ -16,11 +18,16 @@ async function readiness(service: TestService): Promise<{ status: number; code: 
   return { status: response.status, code: (response.body as { error?: { code: string } }).error?.code };
 }
 
-/** The Redis key of the bucket that holds `email` in the live version of `exposureId`. */
-async function bucketKeyOf(service: TestService, redis: Redis, email: string, exposureId: string): Promise<string> {
+/** The stored bucket of `email`: the first 12 bits of the profile's 16 (src/lists/stored-buckets.ts). */
+async function storedBucketOfAddress(service: TestService, email: string): Promise<number> {
   const key = await OprfKey.load(service.config.oprfSecretKey as Uint8Array);
   const entry = listEntryOf(await argon2idOf(normalizeEmail(email), service.runtime.hashing.profile), service.runtime.hashing.profile, key);
-  const tag = `{${entry.bucket.toString(16).padStart(6, '0')}}`;
+  return storedBucketOf(entry.bucket, service.runtime.hashing.profile.bucketBits);
+}
+
+/** The Redis key of the bucket that holds `email` in the live version of `exposureId`. */
+async function bucketKeyOf(service: TestService, redis: Redis, email: string, exposureId: string): Promise<string> {
+  const tag = `{${(await storedBucketOfAddress(service, email)).toString(16).padStart(3, '0')}}`;
   const keys = (await keysWithPrefix(redis, service.config.redisKeyPrefix)).filter((name) => name.includes(tag) && name.includes(`${exposureId}/`));
   expect(keys).toHaveLength(1);
   return keys[0] as string;
@@ -65,6 +72,12 @@ describe('when the store loses data under a running server', () => {
     const page = await request(service.app).post('/check').type('form').send({ email: LISTED, lang: 'ja' });
     expect(page.status).toBe(503);
     expect(page.text).toContain('確認できませんでした');
+    // The private check reads that bucket whole (12 bits, one stored bucket): a 503 too, never a list without the digest.
+    const blindedElement = Buffer.from(ristretto255_oprf.oprf.blind(new Uint8Array(32)).blinded).toString('base64');
+    const query = { profileId: service.runtime.hashing.profile.id, bucket: await storedBucketOfAddress(service, LISTED), blindedElement };
+    const privately = await request(service.app).post('/api/v1/private-check').send({ queries: [query] });
+    expect(privately.status).toBe(503);
+    expect(privately.body.error.code).toBe('unavailable');
     expect(await readiness(service)).toEqual({ status: 503, code: 'store_lost_data' });
 
     await redis.restore(key, 0, backup);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ListEntry } from '../../src/hashing/list-entry';
 import { StagedVersionGoneError, type ListStore } from '../../src/lists/list-store';
+import { STORED_DIGEST_BYTES } from '../../src/lists/stored-buckets';
 import { withStore, type OpenedStore, type OpenStore } from './store-backends';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
@@ -36,12 +37,13 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         const live = { exposureId: 'exp-a', version: staged.version, liveNumber: 1, profileId: 'hp-1', records: 2, activatedAt: NOW.toISOString() };
         expect(await lists.activate(staged, 2, NOW)).toEqual({ live, replaced: null });
         expect(await lists.liveLists()).toEqual([live]);
-        const probe = { exposureId: 'exp-a', version: staged.version };
+        const probe = { exposureId: 'exp-a', version: staged.version, bucketBits: 16 };
         expect(
           await lists.probe([
             { ...probe, entry: row },
             { ...probe, entry: { bucket: 7, digest: randomBytes(16) } },
-            { ...probe, entry: { bucket: 8, digest: row.digest } },
+            // Another stored bucket (buckets 7 and 8 share their first 12 bits, and so their stored bucket).
+            { ...probe, entry: { bucket: 0x0107, digest: row.digest } },
           ]),
         ).toEqual({ found: [true, false, false], liveAfter: await lists.liveLists() });
       });
@@ -67,7 +69,7 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         expect(await lists.addEntries(staged, rows.slice(100))).toBe(100);
         expect(await lists.addEntries(staged, [])).toBe(0);
         await lists.activate(staged, 300, NOW);
-        const probed = await lists.probe(rows.map((row) => ({ exposureId: 'exp-a', version: staged.version, entry: row })));
+        const probed = await lists.probe(rows.map((row) => ({ exposureId: 'exp-a', version: staged.version, entry: row, bucketBits: 16 })));
         expect(probed.found).toEqual(rows.map(() => true));
       });
 
@@ -85,8 +87,8 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         await lists.deleteVersion('exp-a', first.version);
         expect(await lists.unusedVersions()).toEqual([]);
         const probed = await lists.probe([
-          { exposureId: 'exp-a', version: second.version, entry: newRow },
-          { exposureId: 'exp-a', version: first.version, entry: oldRow },
+          { exposureId: 'exp-a', version: second.version, entry: newRow, bucketBits: 16 },
+          { exposureId: 'exp-a', version: first.version, entry: oldRow, bucketBits: 16 },
         ]);
         expect(probed.found).toEqual([true, false]);
         // Read after the probes: the version that answers now, not the one replaced.
@@ -127,7 +129,7 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         await lists.addEntries(staged, [row]);
         await lists.activate(staged, 1, NOW);
         await expect(lists.deleteVersion('exp-a', staged.version)).rejects.toThrow(/live/);
-        expect((await lists.probe([{ exposureId: 'exp-a', version: staged.version, entry: row }])).found).toEqual([true]);
+        expect((await lists.probe([{ exposureId: 'exp-a', version: staged.version, entry: row, bucketBits: 16 }])).found).toEqual([true]);
       });
 
       it('when a version that was never begun is deleted, then nothing changes', async () => {
@@ -180,8 +182,8 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         expect((await lists.liveLists()).map((list) => list.exposureId)).toEqual(['exp-b']);
         expect(await lists.unusedVersions()).toEqual([]);
         const probed = await lists.probe([
-          { exposureId: 'exp-a', version: a.version, entry: row },
-          { exposureId: 'exp-b', version: b.version, entry: row },
+          { exposureId: 'exp-a', version: a.version, entry: row, bucketBits: 16 },
+          { exposureId: 'exp-b', version: b.version, entry: row, bucketBits: 16 },
         ]);
         expect(probed.found).toEqual([false, true]);
         expect(probed.liveAfter.map((list) => list.exposureId)).toEqual(['exp-b']);
@@ -249,7 +251,7 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         const staged = await lists.beginVersion('exp-e', 'hp-1', 16, NOW);
         await lists.addEntries(staged, [entry(1)]);
         await lists.activate(staged, 1, NOW);
-        const probed = await lists.probe([{ exposureId: 'exp-e', version: staged.version, entry: entry(65535) }]);
+        const probed = await lists.probe([{ exposureId: 'exp-e', version: staged.version, entry: entry(65535), bucketBits: 16 }]);
         expect(probed.found).toEqual([false]);
       });
 
@@ -260,24 +262,71 @@ export function describeListStoreContract(implName: string, open: OpenStore<List
         expect(await lists.liveLists()).toEqual([]);
       });
 
-      it('when buckets are read whole, then each gives every digest written to it, an empty bucket none, and the live lists after', async () => {
+      it('when buckets are read whole, then each gives every digest written under it (their first 8 bytes), an empty bucket none, and the live lists after', async () => {
         const staged = await lists.beginVersion('exp-r', 'hp-1', 16, NOW);
-        const rows = [entry(0x0120), entry(0x0120), entry(0x0121)];
+        // 16-bit buckets 0x1200 and 0x120f are both under stored bucket 0x120; 0x1210 is under 0x121.
+        const rows = [entry(0x1200), entry(0x120f), entry(0x1210)];
         await lists.addEntries(staged, rows);
         await lists.activate(staged, 3, NOW);
         const version = staged.version;
 
         const read = await lists.readBuckets([
-          { exposureId: 'exp-r', version, bucket: 0x0120 },
-          { exposureId: 'exp-r', version, bucket: 0x0121 },
-          { exposureId: 'exp-r', version, bucket: 0x0122 },
+          { exposureId: 'exp-r', version, bucket: 0x120 },
+          { exposureId: 'exp-r', version, bucket: 0x121 },
+          { exposureId: 'exp-r', version, bucket: 0x122 },
         ]);
 
         const hex = (digests: Buffer[] | undefined) => (digests ?? []).map((digest) => digest.toString('hex')).sort();
-        expect(hex(read.digests[0])).toEqual(hex([rows[0]!.digest, rows[1]!.digest]));
-        expect(hex(read.digests[1])).toEqual([rows[2]!.digest.toString('hex')]);
+        const stored = (row: ListEntry | undefined) => row!.digest.subarray(0, STORED_DIGEST_BYTES).toString('hex');
+        expect(hex(read.digests[0])).toEqual([stored(rows[0]), stored(rows[1])].sort());
+        expect(hex(read.digests[1])).toEqual([stored(rows[2])]);
         expect(read.digests[2]).toEqual([]);
         expect(read.liveAfter).toEqual(await lists.liveLists());
+      });
+
+      it('when many rows share a stored bucket, then each of them is found, and digests next to them are not', async () => {
+        const staged = await lists.beginVersion('exp-s', 'hp-1', 16, NOW);
+        // 500 rows in the 16 buckets under stored bucket 0xabc, with the lowest and highest digests there can be.
+        const rows = Array.from({ length: 498 }, (_, index) => entry(0xabc0 + (index % 16)));
+        rows.push({ bucket: 0xabc0, digest: Buffer.alloc(16, 0x00) }, { bucket: 0xabcf, digest: Buffer.alloc(16, 0xff) });
+        expect(await lists.addEntries(staged, rows)).toBe(500);
+        await lists.activate(staged, 500, NOW);
+        const at = (row: ListEntry) => ({ exposureId: 'exp-s', version: staged.version, entry: row, bucketBits: 16 });
+
+        expect((await lists.probe(rows.map(at))).found).toEqual(rows.map(() => true));
+        // Neighbours: each listed digest with its last stored byte changed, and digests past both ends.
+        const near = rows.slice(0, 100).map((row) => {
+          const digest = Buffer.from(row.digest);
+          digest[STORED_DIGEST_BYTES - 1] = (digest[STORED_DIGEST_BYTES - 1]! + 1) % 256;
+          return { bucket: row.bucket, digest };
+        });
+        const listed = new Set(rows.map((row) => row.digest.subarray(0, STORED_DIGEST_BYTES).toString('hex')));
+        const unlisted = near.filter((row) => !listed.has(row.digest.subarray(0, STORED_DIGEST_BYTES).toString('hex')));
+        expect((await lists.probe(unlisted.map(at))).found).toEqual(unlisted.map(() => false));
+        // Only the stored 8 bytes count: a digest differing after them is the same row.
+        const sameStored = { bucket: rows[0]!.bucket, digest: Buffer.concat([rows[0]!.digest.subarray(0, STORED_DIGEST_BYTES), randomBytes(8)]) };
+        expect((await lists.probe([at(sameStored)])).found).toEqual([true]);
+        const [whole] = (await lists.readBuckets([{ exposureId: 'exp-s', version: staged.version, bucket: 0xabc }])).digests;
+        expect(whole).toHaveLength(500);
+      });
+
+      it('when the same stored digest is added under the same stored bucket in two batches, then it is a duplicate', async () => {
+        const staged = await lists.beginVersion('exp-t', 'hp-1', 16, NOW);
+        const row = entry(0x4242);
+        const twin = { bucket: row.bucket, digest: Buffer.concat([row.digest.subarray(0, STORED_DIGEST_BYTES), randomBytes(8)]) };
+        expect(await lists.addEntries(staged, [row, entry(0x4243)])).toBe(2);
+        expect(await lists.addEntries(staged, [twin, row, entry(0x4244)])).toBe(1);
+        await lists.activate(staged, 3, NOW);
+        const [digests] = (await lists.readBuckets([{ exposureId: 'exp-t', version: staged.version, bucket: 0x424 }])).digests;
+        expect(digests).toHaveLength(3);
+      });
+
+      it('when a version of unsupported bucket bits is begun, or a bucket read that is not a stored one, then it is refused', async () => {
+        await expect(lists.beginVersion('exp-u', 'hp-1', 8, NOW)).rejects.toThrow(/8 bucket bits are not supported/);
+        await expect(lists.beginVersion('exp-u', 'hp-1', 20, NOW)).rejects.toThrow(/20 bucket bits are not supported/);
+        const staged = await lists.beginVersion('exp-u', 'hp-1', 16, NOW);
+        await lists.activate(staged, 0, NOW);
+        await expect(lists.readBuckets([{ exposureId: 'exp-u', version: staged.version, bucket: 4096 }])).rejects.toThrow(/not a stored bucket/);
       });
 
       it('when the list store was never bound to the store identity, then it refuses to probe or verify', async () => {

@@ -24,7 +24,7 @@ async function unlinkAll(redis: Redis, prefix: string): Promise<void> {
 }
 
 describe('redis list layout', () => {
-  it('when a version is written, then only buckets with digests have keys, a bucket map names them, and deleting it leaves none', async () => {
+  it('when a version is written, then it is staged in 16-bit hashes; once live, packed in one sorted string per 12-bit bucket, and deleting it leaves none', async () => {
     const prefix = uniquePrefix('layout');
     const redis = newTestRedis();
     const lists = new RedisListStore(redis, prefix);
@@ -33,19 +33,37 @@ describe('redis list layout', () => {
       const entries = Array.from({ length: 2000 }, (_, i) => ({ bucket: i, digest: randomBytes(16) }));
       const staged = await lists.beginVersion('exp-x', 'hp-1', 16, NOW);
       expect(await lists.addEntries(staged, entries)).toBe(2000);
-      const bucketKeys = (await keysWithPrefix(redis, prefix)).filter((key) => /\{[0-9a-f]{6}\}:exp-x\//.test(key));
+      const stagedKeys = (await keysWithPrefix(redis, prefix)).filter((key) => /\{[0-9a-f]{6}\}:exp-x\//.test(key));
       // A small list costs no key for an empty bucket: the map tells an empty bucket from a lost key.
-      expect(bucketKeys).toHaveLength(2000);
-      // The bucket is the hash tag, so one check touches one cluster slot.
-      expect(bucketKeys.every((key) => /^[^{]*\{[0-9a-f]{6}\}:exp-x\/\d+$/.test(key))).toBe(true);
-      expect(await redis.object('ENCODING', bucketKeys[0] as string)).toBe('listpack');
-      const map = `${prefix}{lists}:buckets:exp-x/${staged.version}`;
+      expect(stagedKeys).toHaveLength(2000);
+      expect(await redis.object('ENCODING', stagedKeys[0] as string)).toBe('listpack');
+      // Staged fields are the 8 bytes that will be stored: HSET counts what the packed list will hold.
+      expect((await redis.hkeysBuffer(stagedKeys[0] as string))[0]).toHaveLength(8);
+      const stagedMap = `${prefix}{lists}:buckets:exp-x/${staged.version}`;
       // Guard bit, then bucket b at bit 100000 + b (six digits for every 16-bit bucket).
-      expect(await redis.getbit(map, 0)).toBe(1);
-      expect(await redis.getbit(map, 100_000)).toBe(1);
-      expect(await redis.getbit(map, 101_999)).toBe(1);
-      expect(await redis.getbit(map, 102_000)).toBe(0);
+      expect(await redis.getbit(stagedMap, 0)).toBe(1);
+      expect(await redis.getbit(stagedMap, 100_000)).toBe(1);
+      expect(await redis.getbit(stagedMap, 101_999)).toBe(1);
+      expect(await redis.getbit(stagedMap, 102_000)).toBe(0);
+
       await lists.activate(staged, 2000, NOW);
+
+      const keys = await keysWithPrefix(redis, prefix);
+      // Buckets 0 to 1999 of 16 bits are stored buckets 0 to 124 of 12; nothing staged is left.
+      const storedKeys = keys.filter((key) => key.includes('exp-x/')).filter((key) => !key.includes('{lists}'));
+      expect(storedKeys).toHaveLength(125);
+      // The bucket is the hash tag, of fixed width, so one check touches one cluster slot and sends as many bytes.
+      expect(storedKeys.every((key) => /^[^{]*lists:\{[0-9a-f]{3}\}:exp-x\/\d+$/.test(key))).toBe(true);
+      expect(keys).not.toContain(stagedMap);
+      const first = (await redis.getBuffer(`${prefix}lists:{000}:exp-x/${staged.version}`)) as Buffer;
+      const expected = entries.slice(0, 16).map((entry) => entry.digest.subarray(0, 8)).sort(Buffer.compare);
+      expect(first).toEqual(Buffer.concat(expected));
+      expect(await redis.type(`${prefix}lists:{07c}:exp-x/${staged.version}`)).toBe('string');
+      const storedMap = `${prefix}{lists}:stored-buckets:exp-x/${staged.version}`;
+      expect(await redis.getbit(storedMap, 0)).toBe(1);
+      expect(await redis.getbit(storedMap, 100_124)).toBe(1);
+      expect(await redis.getbit(storedMap, 100_125)).toBe(0);
+
       await lists.removeList('exp-x');
       // The version counter, the live-number counter and the live pointers (holding the store's
       // identity) are left: ids are never reused, so a stale reader can't mix versions, and a
@@ -55,6 +73,28 @@ describe('redis list layout', () => {
         `${prefix}{lists}:live-numbers`,
         `${prefix}{lists}:next-version`,
       ]);
+    } finally {
+      await unlinkAll(redis, prefix);
+      redis.disconnect();
+    }
+  });
+
+  it('when a version was deleted while packing or after rows kept coming, then deleting it with its bucket bits leaves no key of either layout', async () => {
+    const prefix = uniquePrefix('layout-leftovers');
+    const redis = newTestRedis();
+    const lists = new RedisListStore(redis, prefix);
+    try {
+      await lists.bindIdentity({ freshStore: true });
+      const staged = await lists.beginVersion('exp-y', 'hp-1', 16, NOW);
+      await lists.addEntries(staged, [{ bucket: 0x0101, digest: randomBytes(16) }]);
+      // As if a packing had begun when the record went: a stored key, its map bit, no guard.
+      await redis.hdel(`${prefix}{lists}:versions`, `exp-y/${staged.version}`);
+      await redis.set(`${prefix}lists:{010}:exp-y/${staged.version}`, randomBytes(8));
+      await redis.setbit(`${prefix}{lists}:stored-buckets:exp-y/${staged.version}`, 100_016, 1);
+
+      await lists.deleteVersion('exp-y', staged.version, 16);
+
+      expect((await keysWithPrefix(redis, prefix)).filter((key) => key.includes('exp-y/'))).toEqual([]);
     } finally {
       await unlinkAll(redis, prefix);
       redis.disconnect();
@@ -112,9 +152,11 @@ describe('redis list store that lost data', () => {
     redis.disconnect();
   });
 
-  const probeListed = () => lists.probe([{ exposureId: 'exp-l', version: 1, entry: listed }]);
+  const probeListed = () => lists.probe([{ exposureId: 'exp-l', version: 1, entry: listed, bucketBits: 16 }]);
+  const probeOther = () => lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) }, bucketBits: 16 }]);
+  /** The stored key of a 16-bit bucket: its first 12 bits, three hex digits. */
   const bucketKeyOf = async (bucket: number) =>
-    (await keysWithPrefix(redis, prefix)).find((key) => key.includes(`{${bucket.toString(16).padStart(6, '0')}}`)) as string;
+    (await keysWithPrefix(redis, prefix)).find((key) => key.includes(`{${(bucket >>> 4).toString(16).padStart(3, '0')}}`)) as string;
 
   it('when one bucket key of the live version is deleted, then probing it throws instead of missing, and readiness fails until it is back', async () => {
     expect((await probeListed()).found).toEqual([true]);
@@ -125,7 +167,7 @@ describe('redis list store that lost data', () => {
     await expect(probeListed()).rejects.toThrow(ListDataLostError);
     await expect(lists.verifyIntact()).rejects.toThrow(/missing a bucket key/);
     // Another bucket of the same list still answers: only the lost part is refused.
-    expect((await lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
+    expect((await probeOther()).found).toEqual([false]);
 
     await redis.restore(key, 0, backup);
     await expect(lists.verifyIntact()).resolves.toBeUndefined();
@@ -133,8 +175,8 @@ describe('redis list store that lost data', () => {
   });
 
   it('when one bucket key of the live version is deleted, then reading that bucket whole throws instead of answering it empty', async () => {
-    const read = () => lists.readBuckets([{ exposureId: 'exp-l', version: 1, bucket: listed.bucket }]);
-    expect((await read()).digests).toEqual([[listed.digest]]);
+    const read = () => lists.readBuckets([{ exposureId: 'exp-l', version: 1, bucket: listed.bucket >>> 4 }]);
+    expect((await read()).digests).toEqual([[listed.digest.subarray(0, 8)]]);
     await redis.del(await bucketKeyOf(listed.bucket));
 
     await expect(read()).rejects.toThrow(ListDataLostError);
@@ -163,12 +205,11 @@ describe('redis list store that lost data', () => {
     await expect(lists.activate(staged, 1, NOW)).rejects.toThrow(/1 bucket keys missing/);
   });
 
-  it('when the bucket map of a live version is lost, then probes of empty and full buckets alike throw instead of missing', async () => {
-    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
+  it('when the bucket map of a live version is lost, then probes and reads of empty and full buckets alike throw instead of missing', async () => {
+    await redis.del(`${prefix}{lists}:stored-buckets:exp-l/1`);
     await expect(probeListed()).rejects.toThrow(ListDataLostError);
-    await expect(lists.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).rejects.toThrow(
-      ListDataLostError,
-    );
+    await expect(probeOther()).rejects.toThrow(ListDataLostError);
+    await expect(lists.readBuckets([{ exposureId: 'exp-l', version: 1, bucket: 0 }])).rejects.toThrow(ListDataLostError);
   });
 
   it('when every key is gone (a wiped or restarted-empty store), then probes, even of nothing, and activations throw', async () => {
@@ -186,17 +227,7 @@ describe('redis list store that lost data', () => {
     await expect(probeListed()).rejects.toThrow(/another identity/);
   });
 
-  it('when a server starts on a store that holds data but lost its identity, then it refuses; one written before identities is adopted', async () => {
-    await redis.hdel(`${prefix}{lists}:live`, '~store');
-    // Pointers without an identity and no bucket maps: the layout of a store written before
-    // identities existed. Adopted: its maps are built from the keys there, empty buckets answer misses.
-    await redis.del(`${prefix}{lists}:buckets:exp-l/1`);
-    const adopting = new RedisListStore(redis, prefix);
-    await adopting.bindIdentity({ freshStore: false });
-    expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: listed }])).found).toEqual([true]);
-    expect((await adopting.probe([{ exposureId: 'exp-l', version: 1, entry: { bucket: 7, digest: randomBytes(16) } }])).found).toEqual([false]);
-    expect(await redis.getbit(`${prefix}{lists}:buckets:exp-l/1`, 100_000 + listed.bucket)).toBe(1);
-
+  it('when a server starts on a store that holds data but lost its identity, then it refuses', async () => {
     await redis.del(`${prefix}{lists}:live`);
     const starting = new RedisListStore(redis, prefix);
     await expect(starting.bindIdentity({ freshStore: false })).rejects.toThrow(/wiped or restarted empty/);
