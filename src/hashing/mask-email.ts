@@ -1,5 +1,7 @@
-import { domainToUnicode } from 'node:url';
+import { EMAIL_MASK, maskAddress } from '../email';
 import { normalizeEmail } from './normalize-email';
+
+export { EMAIL_MASK } from '../email';
 
 /**
  * An address as a result page may show it back, so that a typo can be noticed: the first character
@@ -7,9 +9,6 @@ import { normalizeEmail } from './normalize-email';
  * one, so a page that takes a MaskedEmail cannot be handed the address itself.
  */
 export type MaskedEmail = string & { readonly masked: unique symbol };
-
-/** Always the same, whatever the local part's length: the mask tells nothing of it. */
-export const EMAIL_MASK = '•••';
 
 /** RFC 1035's limit on a domain name in its ASCII form (a normalized address's domain is shorter still). */
 export const MAX_DOMAIN_LENGTH = 253;
@@ -26,12 +25,7 @@ export const MAX_DOMAIN_LENGTH = 253;
  */
 export function maskEmail(input: string): MaskedEmail {
   const normalized = normalizeEmail(input);
-  const at = normalized.lastIndexOf('@');
-  const asciiDomain = normalized.slice(at + 1);
-  // normalizeEmail accepted at least one character before the @; a code point, not half a surrogate pair.
-  const first = String.fromCodePoint(normalized.codePointAt(0) as number);
-  const domain = domainToUnicode(asciiDomain) || asciiDomain;
-  return `${first}${EMAIL_MASK}@${domain}` as MaskedEmail;
+  return maskAddress(normalized) as MaskedEmail;
 }
 
 /**
