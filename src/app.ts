@@ -4,7 +4,7 @@ import nunjucks from 'nunjucks';
 import { CHECK_BODY_LIMIT } from './check';
 import { consoleRouter } from './console';
 import { closeConnectionsWhileDraining } from './health';
-import { errorMiddleware, notFoundHandler, type Feature, jsonBody, operatorViews, securityHeaders } from './http';
+import { assetRoutes, errorMiddleware, notFoundHandler, type Feature, jsonBody, operatorViews, readPageAssets, securityHeaders } from './http';
 import { LANGUAGE_NAMES, LANGUAGES, LOCALE_TAGS, pageLanguage } from './i18n';
 import { requestLogger } from './logging';
 import { countRateLimited } from './metrics';
@@ -42,6 +42,7 @@ export function createApp(service: Service): Express {
   app.use(securityHeaders);
   for (const router of stage('unparsed')) app.use(router);
   app.use('/static', express.static(path.join(packageRoot(), 'views', 'static'), { maxAge: '1h', index: false }));
+  app.use(assetRoutes());
   // The staff consoles (/staff, /support, /admin) bring their own session, parsers, CSRF and errors.
   app.use(consoleRouter({ session: service.signIn.console, logger: service.logger, timeZone: service.timeZone }, stage('console')));
   app.use(jsonBody(BODY_LIMIT));
@@ -68,6 +69,8 @@ function configureViews(app: Express, { demoMode, operator }: Pick<Service, 'dem
   env.addGlobal('languages', LANGUAGES);
   env.addGlobal('languageNames', LANGUAGE_NAMES);
   env.addGlobal('localeTags', LOCALE_TAGS);
+  // The check page's bundled script and worker (npm run build); absent, the page is the plain form.
+  env.addGlobal('assets', readPageAssets());
   env.express(app);
   app.set('view engine', 'njk');
 }

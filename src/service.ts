@@ -131,16 +131,6 @@ export async function openService(config: Config, options: ServiceOptions): Prom
     closing.push(() => stats.close());
     // One set of budgets for both kinds of check: a private query spends what a check spends.
     const checkRateLimits = new CheckRateLimits(config.checkRateLimits, rateCounters);
-    const check = createCheckFeature({
-      catalog: catalog.service,
-      lists: lists.store,
-      hashing: raw.hashing,
-      key,
-      queueLimits: config.checkQueue,
-      rateLimits: checkRateLimits,
-      observe: (checker) => stats.counting(metrics.measuring(checker)),
-    });
-    metrics.service.watchCheckQueue(() => check.queue.stats());
     const privateCheck = createPrivateCheckFeature({
       catalog: catalog.service,
       lists: lists.store,
@@ -149,6 +139,17 @@ export async function openService(config: Config, options: ServiceOptions): Prom
       bucketBits: config.privateCheckBucketBits,
       rateLimits: checkRateLimits,
     });
+    const check = createCheckFeature({
+      catalog: catalog.service,
+      lists: lists.store,
+      hashing: raw.hashing,
+      key,
+      queueLimits: config.checkQueue,
+      rateLimits: checkRateLimits,
+      observe: (checker) => stats.counting(metrics.measuring(checker)),
+      privateCheckGroups: () => privateCheck.service.groups(),
+    });
+    metrics.service.watchCheckQueue(() => check.queue.stats());
     const support = createSupportFeature({ checker: check.service, audit: audit.service, rateCounters, logger });
     const accounts = createStaffAccounts({ store: raw.staff, clock, passwordQueue: config.staffAuth.passwordQueue });
     const tokens = createTokensFeature({ store: raw.apiTokens, staff: accounts.service, audit: audit.service, clock });

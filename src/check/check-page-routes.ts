@@ -8,6 +8,7 @@ import { PADDED_ANSWER_CACHE_CONTROL } from './answer-padding';
 import { CHECK_BODY_LIMIT } from './check-body-limit';
 import type { Checker } from './checker';
 import { emailProblemOf } from './email-problem';
+import { type PrivateCheckPageSource, privateCheckPage } from './private-check-page';
 import { ResultPages } from './result-pages';
 
 /**
@@ -19,13 +20,17 @@ import { ResultPages } from './result-pages';
  * with the app's own view engine and globals, as res.render does. It shows the address checked,
  * masked (`t•••@example.jp`), and the padding allows for the longest one.
  */
-export function checkPageRoutes(check: Checker, limits: CheckRateLimits): Router {
+export function checkPageRoutes(check: Checker, limits: CheckRateLimits, privateSource: PrivateCheckPageSource): Router {
   const router = Router();
   // Made at the first result, from the app this router is mounted in (its views and globals).
   let pages: ResultPages | undefined;
 
-  router.get('/', pageLanguage, (_req, res) => {
-    res.render('check.njk', { email: '' });
+  // With the parts of every result the browser's own check may show (src/check/private-check-page.ts).
+  router.get('/', pageLanguage, async (req, res) => {
+    const { lang } = res.locals as PageLanguageLocals;
+    // The page holds the catalogue as it is now: a copy kept by the browser could not be trusted to be current.
+    res.set('Cache-Control', 'no-cache');
+    res.render('check.njk', { email: '', privateCheck: await privateCheckPage(privateSource, lang, req.log) });
   });
 
   // "How we protect your address": the technique in plain words, linked from the check page.

@@ -64,6 +64,20 @@ export class CheckService implements StaffChecker {
     };
   }
 
+  /**
+   * What a customer's check compares with at this moment, without any address: the page's
+   * templates for the private check, where the browser finds which of these its address is in.
+   */
+  async publicCatalogue(): Promise<CheckResult> {
+    const candidates = publicExposuresIn(await this.#deps.catalog.snapshot({ fresh: false }));
+    return {
+      affected: false,
+      exposures: [],
+      checked: candidates.filter(hasLiveList).map(withIncident),
+      notCheckableByEmail: candidates.filter((candidate) => candidate.liveList === undefined).map(withIncident),
+    };
+  }
+
   /** A check by support staff for a caller: every published exposure, sensitive ones included. */
   async checkForStaff(email: string): Promise<StaffCheckResult> {
     const { matched, checked, notCheckable } = await this.#guarded(email, staffExposuresIn);
@@ -91,7 +105,7 @@ export class CheckService implements StaffChecker {
   }
 
   async #match<C extends Candidate>(normalized: string, candidatesIn: (snapshot: CatalogSnapshot) => C[]): Promise<Matches<C>> {
-    const entries = new Map<string, ListEntry>();
+    const entries = new Map<string, ProfileEntry>();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       // The first attempt may use a snapshot up to a second old; the confirmation below catches a
       // list that moved since, and every later attempt reads afresh.
@@ -103,7 +117,7 @@ export class CheckService implements StaffChecker {
         checkable.map(({ liveList }) => ({
           exposureId: liveList.exposureId,
           version: liveList.version,
-          entry: entries.get(liveList.profileId) as ListEntry,
+          ...(entries.get(liveList.profileId) as ProfileEntry),
         })),
       );
       // A list replaced between reading the live pointers and probing may already be deleted, which
@@ -122,15 +136,18 @@ export class CheckService implements StaffChecker {
   }
 
   /** argon2 once per distinct profile among live lists, kept across attempts. */
-  async #addMissingEntries(normalized: string, checkable: readonly Listed<Candidate>[], entries: Map<string, ListEntry>): Promise<void> {
+  async #addMissingEntries(normalized: string, checkable: readonly Listed<Candidate>[], entries: Map<string, ProfileEntry>): Promise<void> {
     for (const profileId of new Set(checkable.map(({ liveList }) => liveList.profileId))) {
       if (entries.has(profileId)) continue;
       const profile = await this.#profiles.get(profileId);
       const argon2Output = await this.#deps.hashQueue.run(() => argon2idOf(normalized, profile));
-      entries.set(profileId, listEntryOf(argon2Output, profile, this.#deps.key));
+      entries.set(profileId, { entry: listEntryOf(argon2Output, profile, this.#deps.key), bucketBits: profile.bucketBits });
     }
   }
 }
+
+/** The address's list entry under one profile, and how many bits its bucket has (the profile's). */
+type ProfileEntry = { entry: ListEntry; bucketBits: number };
 
 /** An exposure a check may answer for, as the public or staff see it, with its live list if any. */
 type Candidate = { liveList: LiveList | undefined };

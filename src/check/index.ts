@@ -34,6 +34,11 @@ export interface CheckDeps {
    * observe every answered check without the check knowing them.
    */
   observe: (checker: Checker) => Checker;
+  /**
+   * How many groups a private check's query names one of (2^bucketBits, src/private-check), for the
+   * page's trust text; undefined while the private check cannot run (no live list).
+   */
+  privateCheckGroups: () => Promise<number | undefined>;
 }
 
 export interface CheckFeature extends Feature {
@@ -50,7 +55,7 @@ export function createCheckFeature(deps: CheckDeps): CheckFeature {
   return {
     service,
     queue,
-    routes: { unparsed: [checkApiRoutes(observed, deps.rateLimits), checkPageRoutes(observed, deps.rateLimits)] },
+    routes: { unparsed: [checkApiRoutes(observed, deps.rateLimits), checkPageRoutes(observed, deps.rateLimits, { catalogue: () => service.publicCatalogue(), groups: deps.privateCheckGroups })] },
     api: [checkApiPaths],
   };
 }

@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import type { HashingProfile } from './hashing-profile';
+import type { Argon2Costs, HashingProfile } from './hashing-profile';
 import type { OprfKey } from './oprf-key';
 
 export const DIGEST_BYTES = 16;
@@ -11,7 +11,10 @@ export interface ListEntry {
 }
 
 /** argon2id raw output of a normalized address under a profile (deterministic: fixed salt). */
-export async function argon2idOf(normalizedEmail: string, profile: HashingProfile): Promise<Buffer> {
+export async function argon2idOf(
+  normalizedEmail: string,
+  profile: Argon2Costs & { salt: string; hashLength: number },
+): Promise<Buffer> {
   return argon2.hash(normalizedEmail, {
     type: argon2.argon2id,
     raw: true,

@@ -12,3 +12,5 @@ export { renderView } from './render-view';
 export type { RenderView } from './render-view';
 export { requireContentType, requireJson } from './require-content-type';
 export { securityHeaders } from './security-headers';
+export { ASSET_MANIFEST, ASSETS_DIR, ASSETS_PATH, PRIVATE_CHECK_SCRIPT, PRIVATE_CHECK_WORKER, WORKER_CONTENT_SECURITY_POLICY, assetRoutes, readPageAssets } from './page-assets';
+export type { PageAssets } from './page-assets';

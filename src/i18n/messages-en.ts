@@ -74,7 +74,32 @@ export const EN: Messages = {
             'no ads, no analytics, no outside fonts or scripts. It works without JavaScript.',
         ],
       },
+      {
+        heading: 'Checking on your device',
+        paragraphs: [
+          'In most browsers the check runs on your own device. The page makes the argon2id code there, then mixes a ' +
+            'random number into it (the blinding of the OPRF) before asking our server anything.',
+          'Our server receives only that mixed code, from which nothing can be learned, and a group number: the first ' +
+            'few digits of the code, one of a few thousand groups. It answers with its key’s step on the mixed code ' +
+            'and the codes of the lists in that group; your browser removes its random number and compares by itself.',
+          'If the check cannot run in your browser (for example, JavaScript is turned off), the page sends the address ' +
+            'to our server instead, over an encrypted connection; the server uses it for the moment of the check and keeps nothing.',
+        ],
+      },
     ],
+  },
+  privateCheck: {
+    onDevice: (groups) =>
+      'Your address does not leave this device: your browser makes the check itself. All our server learns is ' +
+      `which of ${count.format(groups)} groups of addresses yours belongs to, so it cannot tell yours from the many others in that group.`,
+    onServer:
+      'Your browser cannot make the check itself (for example, JavaScript is turned off), so the address is sent to ' +
+      'our server over an encrypted connection and used there only for the moment of the check.',
+    checking: 'Checking on your device… This takes a few seconds.',
+    stale: 'The incidents this page checks changed while it was open, so it cannot show a result. Reload the page and check again.',
+    reload: 'Reload the page',
+    serverFallback: 'Check on our server instead',
+    serverFallbackNote: 'The address is then sent to our server, over an encrypted connection, for the moment of the check.',
   },
   check: {
     title: 'Check whether your email address was exposed',

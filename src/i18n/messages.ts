@@ -57,6 +57,23 @@ export interface Messages {
     intro: string;
     sections: { heading: string; paragraphs: string[] }[];
   };
+  /**
+   * The check page's own check, made in the browser (the private check, issue 15): its trust
+   * lines, its progress and the ways it can fail. A failure is never worded as a result.
+   */
+  privateCheck: {
+    /** Shown when the browser checks by itself: what the server learns, with the real number of groups. */
+    onDevice: (groups: number) => string;
+    /** Shown when it cannot (no JavaScript, an old browser): the address goes to the server for the check. */
+    onServer: string;
+    checking: string;
+    /** The page's catalogue changed since it was opened: its result parts no longer fit the answer. */
+    stale: string;
+    reload: string;
+    /** The button that sends the address to the server's check after a failure, and what that means. */
+    serverFallback: string;
+    serverFallbackNote: string;
+  };
   check: {
     title: string;
     heading: string;

@@ -13,6 +13,7 @@ import {
   screenshot,
   scrollsSideways,
   serve,
+  withoutPageScript,
   type ServedApp,
 } from '../support/browser';
 import { startTestService, type TestService } from '../support/test-app';
@@ -81,9 +82,15 @@ describe('the customer page in a real browser', () => {
     await service?.close();
   });
 
-  /** A page in a context of its own (no cookies carried over), recording every request it makes. */
+  /**
+   * A page in a context of its own (no cookies carried over), recording every request it makes.
+   * These are the pages of the server's check, the form posted to /check, so the check page's
+   * script is not loaded (withoutPageScript); with it, the page checks on the device instead
+   * (private-check.browser.test.ts).
+   */
   async function open(options: BrowserContextOptions): Promise<{ page: Page; requested: string[] }> {
     const { context, page, requested } = await recordingContext(browser, { viewport: PHONE, ...options });
+    await withoutPageScript(context);
     contexts.push(context);
     return { page, requested };
   }
@@ -389,6 +396,8 @@ describe('the result page on a phone: operator first, the answer within two scre
 
   async function openAt(served: ServedApp, language: Language, viewport: { width: number; height: number }) {
     const { context, page, requested } = await recordingContext(browser, { viewport, locale: LOCALES[language] });
+    // The server's result page, as the form without the page's script reaches it (see open above).
+    await withoutPageScript(context);
     contexts.push(context);
     await page.goto(`${served.baseUrl}/?lang=${language}`);
     return { page, requested };

@@ -23,7 +23,11 @@ describe('check page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(response.text).not.toMatch(/<script/);
+    expect(csp).not.toContain('wasm-unsafe-eval');
+    // One script, the private check's bundle from our own /assets, and no inline code.
+    const scripts = [...response.text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map(([tag, body]) => ({ src: /src="(\/assets\/private-check-[\w-]+\.js)"/.test(tag), body }))).toEqual([{ src: true, body: '' }]);
+    expect(response.text).not.toMatch(/\son[a-z]+=/);
     expect(response.text).not.toMatch(/\sstyle=/);
     expect(response.text).not.toMatch(/<style/);
   });

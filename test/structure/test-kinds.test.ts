@@ -27,7 +27,7 @@ interface HelperExports {
 const LAUNCHING_HELPERS: Readonly<Record<string, HelperExports>> = {
   'test/support/browser.ts': {
     launch: { browser: ['launchChromium'] },
-    safe: ['serve', 'recordingContext', 'foreignOrigins', 'WCAG_22_AA_TAGS', 'accessibilityViolations', 'screenshot', 'scrollsSideways'],
+    safe: ['serve', 'recordingContext', 'withoutPageScript', 'foreignOrigins', 'WCAG_22_AA_TAGS', 'accessibilityViolations', 'screenshot', 'scrollsSideways'],
   },
   'test/support/built-process.ts': { launch: { process: ['runBuilt', 'spawnBuilt', 'startBuiltServer'] }, safe: ['built'] },
   'scripts/support/built-server.ts': { launch: { process: ['startBuiltServer'] }, safe: [] },

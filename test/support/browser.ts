@@ -49,6 +49,15 @@ export async function recordingContext(
   return { context, page, requested };
 }
 
+/**
+ * The check page as a browser without its script meets it (one that blocks it, or lacks what it
+ * needs): the form posts to the server's check. Unlike javaScriptEnabled: false, the tests can
+ * still run code in the page (axe, focus checks).
+ */
+export async function withoutPageScript(context: BrowserContext): Promise<void> {
+  await context.route('**/assets/private-check-*.js', (route) => route.abort('blockedbyclient'));
+}
+
 /** Every origin other than the app's that the browser contacted; expected to be empty. */
 export function foreignOrigins(requested: string[], baseUrl: string): string[] {
   return [...new Set(requested.map((url) => new URL(url).origin))].filter((origin) => origin !== baseUrl);
