@@ -12,6 +12,8 @@ export interface BenchRun {
   redis?: RedisServer;
   client?: Redis;
   server?: BuiltServer;
+  /** Further server processes (a benchmark running several side by side), all stopped at the end. */
+  servers?: BuiltServer[];
   pool?: ListEntryPool;
   /** REDIS_KEY_PREFIX of this run, holding no key before it. */
   prefix?: string;
@@ -40,6 +42,7 @@ async function cleanUpRun(run: BenchRun): Promise<void> {
   const step = async (action: () => Promise<unknown>) => action().catch((error: unknown) => void failures.push(error));
   await step(async () => run.pool?.close());
   await step(async () => run.server?.stop());
+  await step(async () => Promise.all((run.servers ?? []).map((server) => server.stop())));
   await step(async () => {
     if (run.client !== undefined && run.prefix !== undefined) await unlinkPrefix(run.client, run.prefix);
   });

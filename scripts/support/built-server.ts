@@ -22,14 +22,20 @@ const STOP_GRACE_MS = 10_000;
 /**
  * Starts the compiled server (dist/src/server.js) as a child process with exactly `env` (plus
  * PATH), and resolves once GET /readyz answers 200: listening, and its store reachable. Shared by
- * the benchmarks and the tests that run the server as a process.
+ * the benchmarks and the tests that run the server as a process. `entry` (path parts under the
+ * package root) starts another compiled script that listens on PORT and answers /readyz the same
+ * way, such as a benchmark's reference server.
  */
-export async function startBuiltServer(env: Record<string, string>, port: number): Promise<BuiltServer> {
+export async function startBuiltServer(
+  env: Record<string, string>,
+  port: number,
+  entry: readonly string[] = ['dist', 'src', 'server.js'],
+): Promise<BuiltServer> {
   const startedAt = performance.now();
   const root = packageRoot();
-  const entry = path.join(root, 'dist', 'src', 'server.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does it for you)`);
-  const child = spawn(process.execPath, [entry], {
+  const entryFile = path.join(root, ...entry);
+  if (!existsSync(entryFile)) throw new Error(`${entryFile} is missing: run \`npm run build\` first (npm test does it for you)`);
+  const child = spawn(process.execPath, [entryFile], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,28 @@ const ROWS_PER_CHUNK = 1024;
  */
 export async function* randomListFile(profileId: string, rows: number): AsyncGenerator<Buffer, void, undefined> {
   yield Buffer.from(`# profile: ${profileId}\n`);
+  yield* randomRows(rows);
+}
+
+/** Writes such a list file to `file`, streaming. */
+export async function writeRandomListFile(file: string, rows: number, profileId: string): Promise<void> {
+  await pipeline(Readable.from(randomListFile(profileId, rows)), createWriteStream(file));
+}
+
+/**
+ * A list file of `known` argon2 outputs (addresses a benchmark checks, to see them found) followed
+ * by `rows` random ones, streaming.
+ */
+export async function writeListFileWithKnownRows(file: string, profileId: string, known: readonly Uint8Array[], rows: number): Promise<void> {
+  async function* lines(): AsyncGenerator<Buffer, void, undefined> {
+    yield Buffer.from(`# profile: ${profileId}\n`);
+    if (known.length > 0) yield Buffer.from(`${known.map((row) => Buffer.from(row).toString('hex')).join('\n')}\n`);
+    yield* randomRows(rows);
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(file));
+}
+
+async function* randomRows(rows: number): AsyncGenerator<Buffer, void, undefined> {
   for (let done = 0; done < rows; done += ROWS_PER_CHUNK) {
     const count = Math.min(ROWS_PER_CHUNK, rows - done);
     const hex = randomBytes(count * ARGON2_OUTPUT_BYTES).toString('hex');
@@ -19,9 +41,4 @@ export async function* randomListFile(profileId: string, rows: number): AsyncGen
     for (let row = 0; row < count; row += 1) lines.push(hex.slice(row * ARGON2_OUTPUT_BYTES * 2, (row + 1) * ARGON2_OUTPUT_BYTES * 2));
     yield Buffer.from(`${lines.join('\n')}\n`);
   }
-}
-
-/** Writes such a list file to `file`, streaming. */
-export async function writeRandomListFile(file: string, rows: number, profileId: string): Promise<void> {
-  await pipeline(Readable.from(randomListFile(profileId, rows)), createWriteStream(file));
 }
