@@ -57,9 +57,9 @@ async function main(): Promise<number> {
     return EXIT_FAILED;
   }
   const config = loadConfig(process.env);
-  if (config.redisUrl === undefined) {
+  if (config.redis === undefined) {
     process.stderr.write(
-      'create-admin: REDIS_URL is not set. Without it the server runs the in-memory demo, which makes its own\n' +
+      'create-admin: neither REDIS_URL nor REDIS_CLUSTER_NODES is set. Without it the server runs the in-memory demo, which makes its own\n' +
         'demo-admin at every start (the password is in its log); an account made here would be lost at once.\n',
     );
     return EXIT_FAILED;

@@ -85,9 +85,8 @@ export async function openService(config: Config, options: ServiceOptions): Prom
   // nothing.
   ensureThreadpoolSize(process.env, config.checkQueue.maxRunning + config.staffAuth.passwordQueue.maxRunning + 1);
   const clock = options.clock ?? (() => new Date());
-  const demoMode = config.redisUrl === undefined;
-  const backend =
-    config.redisUrl === undefined ? memoryBackend() : redisBackend(await connectRedis(config.redisUrl), config.redisKeyPrefix);
+  const demoMode = config.redis === undefined;
+  const backend = config.redis === undefined ? memoryBackend() : redisBackend(await connectRedis(config.redis), config.redisKeyPrefix);
   const raw = openStores(backend);
   const closing: (() => Promise<void>)[] = [];
   const closeAll = async (): Promise<void> => {

@@ -1,4 +1,3 @@
-import type Redis from 'ioredis';
 import { auditStores } from './audit';
 import { catalogStores } from './catalog';
 import { hashingStores } from './hashing';
@@ -6,7 +5,7 @@ import { listStores } from './lists';
 import { sessionStores } from './sign-in';
 import { staffStores } from './staff';
 import { statsStores } from './stats';
-import { memoryBackend, redisBackend, type StoreBackend, type StoreFactory } from './store';
+import { memoryBackend, redisBackend, type RedisClient, type StoreBackend, type StoreFactory } from './store';
 import { apiTokenStores } from './tokens';
 
 /** Every feature's store, by name: a new store-backed feature adds its factory here (and nowhere else in this file). */
@@ -41,6 +40,6 @@ export function createMemoryStores(): Stores {
   return openStores(memoryBackend());
 }
 
-export function createRedisStores(redis: Redis, keyPrefix: string): Stores {
+export function createRedisStores(redis: RedisClient, keyPrefix: string): Stores {
   return openStores(redisBackend(redis, keyPrefix));
 }

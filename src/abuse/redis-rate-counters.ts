@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { limiterCounter } from './limiter-counter';
 import type { RateCounters } from './rate-counter';
@@ -7,7 +7,7 @@ import type { RateCounters } from './rate-counter';
  * Budgets shared by every instance on one Redis, under the deployment's key prefix
  * (`<prefix>rl:<rule>:<key>`), each key expiring with its window.
  */
-export function redisRateCounters(redis: Redis, keyPrefix: string): RateCounters {
+export function redisRateCounters(redis: RedisClient, keyPrefix: string): RateCounters {
   return (rule) =>
     limiterCounter(
       new RateLimiterRedis({

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import type { AuditEntry, AuditEvent } from './audit-event';
 import { parseAuditId } from './audit-id';
 import type { AuditRange, AuditStore } from './audit-store';
@@ -11,10 +11,10 @@ const FIELD = 'event';
  * order. No MAXLEN: the audit log is kept; an event is a few hundred bytes.
  */
 export class RedisAuditStore implements AuditStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #key: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#key = `${prefix}audit:events`;
   }

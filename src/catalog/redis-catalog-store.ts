@@ -1,14 +1,14 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { type Exposure, type Incident, byCreation, exposureFromStore } from './catalog-model';
 import type { CatalogStore } from './catalog-store';
 
 /** Metadata is small: one Redis hash of JSON values per kind, read whole in one round trip. */
 export class RedisCatalogStore implements CatalogStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #incidents: string;
   readonly #exposures: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#incidents = `${prefix}catalog:incidents`;
     this.#exposures = `${prefix}catalog:exposures`;

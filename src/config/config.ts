@@ -7,6 +7,8 @@ import type { StaffAuthSettings } from '../sign-in';
 import { ConfigError } from '../errors';
 import { type Argon2Costs, parseOprfSecretKey } from '../hashing';
 import { isVerifiableHttpsUrl, type OperatorIdentity } from '../http';
+import type { RedisTarget } from '../store';
+import { redisTargetOf } from './redis-target';
 
 
 export interface Config {
@@ -20,8 +22,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** A list upload is cut off when nothing of its body arrives for this long (it may take minutes in all). */
   listUploadIdleMs: number;
-  /** Absent: demo mode on the embedded in-memory store. */
-  redisUrl: string | undefined;
+  /** Where the store is (REDIS_URL or REDIS_CLUSTER_NODES); absent: demo mode on the embedded in-memory store. */
+  redis: RedisTarget | undefined;
   /** Namespace for every key this service writes, so several deployments (or test files) can share one Redis. */
   redisKeyPrefix: string;
   /** 32-byte ristretto255 scalar; required with Redis, random per process in demo mode when absent. */
@@ -63,6 +65,11 @@ export const CONFIG_VARIABLES = [
   'REQUEST_TIMEOUT_SECONDS',
   'LIST_UPLOAD_IDLE_SECONDS',
   'REDIS_URL',
+  'REDIS_CLUSTER_NODES',
+  'REDIS_USERNAME',
+  'REDIS_PASSWORD',
+  'REDIS_TLS',
+  'REDIS_CLUSTER_NAT_MAP',
   'REDIS_KEY_PREFIX',
   'OPRF_SECRET_KEY',
   'ADMIN_API_TOKEN',
@@ -130,6 +137,12 @@ const schema = z.object({
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
       .optional(),
   ),
+  // A cluster: its seeds (host:port, comma-separated), and what REDIS_URL would carry for one Redis.
+  REDIS_CLUSTER_NODES: optionalText,
+  REDIS_USERNAME: optionalText,
+  REDIS_PASSWORD: optionalText,
+  REDIS_TLS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  REDIS_CLUSTER_NAT_MAP: optionalText,
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_.-]{0,64}$/, 'may hold only letters, digits and : _ . - (no braces: they would break hash tags)')
@@ -233,18 +246,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       throw new ConfigError(`Invalid configuration: OPRF_SECRET_KEY ${(error as Error).message}`);
     }
   }
-  if (values.REDIS_URL !== undefined && oprfSecretKey === undefined) {
+  let redis: RedisTarget | undefined;
+  try {
+    redis = redisTargetOf(values);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
+  if (redis !== undefined && oprfSecretKey === undefined) {
     throw new ConfigError(
-      'Invalid configuration: OPRF_SECRET_KEY is required when REDIS_URL is set ' +
+      `Invalid configuration: OPRF_SECRET_KEY is required when ${redis.kind === 'single' ? 'REDIS_URL' : 'REDIS_CLUSTER_NODES'} is set ` +
         '(generate one with `npm run -s keygen`).',
     );
   }
   return {
     port: values.PORT,
-    host: values.HOST ?? (values.REDIS_URL === undefined ? '127.0.0.1' : undefined),
+    host: values.HOST ?? (redis === undefined ? '127.0.0.1' : undefined),
     requestTimeoutMs: values.REQUEST_TIMEOUT_SECONDS * 1000,
     listUploadIdleMs: values.LIST_UPLOAD_IDLE_SECONDS * 1000,
-    redisUrl: values.REDIS_URL,
+    redis,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     oprfSecretKey,
     adminApiToken: values.ADMIN_API_TOKEN,

@@ -1,14 +1,14 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import type { HashingProfile } from './hashing-profile';
 import type { HashingStore } from './hashing-store';
 
 export class RedisHashingStore implements HashingStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #profiles: string;
   readonly #currentProfile: string;
   readonly #keyCheck: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#profiles = `${prefix}hashing:profiles`;
     this.#currentProfile = `${prefix}hashing:current-profile`;

@@ -1,6 +1,6 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard } from './bucket-map';
-import { allBuckets, execAll, forEachBatch, KEY_BATCH } from './redis-batches';
+import { allBuckets, forEachBatch, on } from './redis-batches';
 import type { VersionKeys } from './redis-list-keys';
 import { deleteStaged, isSealed, packStaged, sealStored } from './redis-list-packing';
 
@@ -20,7 +20,7 @@ export type MigrationOutcome = 'stored' | 'migrated' | 'damaged';
  * version to migrate again or one migrated. Staged keys left beside a stored version (a deletion
  * cut short) are deleted.
  */
-export async function migrateLiveVersion(redis: Redis, keys: VersionKeys, bucketBits: number, records: number): Promise<MigrationOutcome> {
+export async function migrateLiveVersion(redis: RedisClient, keys: VersionKeys, bucketBits: number, records: number): Promise<MigrationOutcome> {
   if (await isSealed(redis, keys)) {
     await deleteStagedRemnants(redis, keys, bucketBits);
     return 'stored';
@@ -35,7 +35,7 @@ export async function migrateLiveVersion(redis: Redis, keys: VersionKeys, bucket
   return (await isSealed(redis, keys)) ? 'stored' : 'damaged';
 }
 
-async function deleteStagedRemnants(redis: Redis, keys: VersionKeys, bucketBits: number): Promise<void> {
+async function deleteStagedRemnants(redis: RedisClient, keys: VersionKeys, bucketBits: number): Promise<void> {
   const map = await redis.getBuffer(keys.stagedMap);
   if (map === null) return;
   await deleteStaged(redis, keys, hasGuard(map) ? bucketsIn(map) : allBuckets(bucketBits));
@@ -45,22 +45,18 @@ async function deleteStagedRemnants(redis: Redis, keys: VersionKeys, bucketBits:
  * Writes the staged map of a live version from the layout before maps existed (a store written
  * before identities): the buckets that have keys, then the guard. Migration then packs it.
  */
-export async function buildStagedMap(redis: Redis, keys: VersionKeys, bucketBits: number): Promise<void> {
+export async function buildStagedMap(redis: RedisClient, keys: VersionKeys, bucketBits: number): Promise<void> {
   const present: number[] = [];
   await forEachBatch(
     redis,
     allBuckets(bucketBits),
-    (pipeline, bucket) => pipeline.exists(keys.stagedBucket(bucket)),
+    (bucket) => on(keys.stagedBucket(bucket), (pipeline) => pipeline.exists(keys.stagedBucket(bucket))),
     (buckets, exists) => {
       buckets.forEach((bucket, index) => {
         if (exists[index] === 1) present.push(bucket);
       });
     },
   );
-  for (let from = 0; from < present.length; from += KEY_BATCH) {
-    const pipeline = redis.pipeline();
-    for (const bucket of present.slice(from, from + KEY_BATCH)) pipeline.setbit(keys.stagedMap, bitOfBucket(bucket), 1);
-    await execAll(pipeline);
-  }
+  await forEachBatch(redis, present, (bucket) => on(keys.stagedMap, (pipeline) => pipeline.setbit(keys.stagedMap, bitOfBucket(bucket), 1)));
   await redis.setbit(keys.stagedMap, GUARD_BIT, 1);
 }

@@ -1,6 +1,7 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard } from './bucket-map';
-import { execAll, forEachBatch, type Pipeline, unlinkAll } from './redis-batches';
+import { execKeyed, type KeyedCommand } from '../store';
+import { forEachBatch, on, type Pipeline, unlinkAll } from './redis-batches';
 import type { VersionKeys } from './redis-list-keys';
 import { packDigests, STORED_BUCKET_BITS, STORED_DIGEST_BYTES } from './stored-buckets';
 
@@ -54,7 +55,7 @@ export interface PackResult {
  * partial rows; by then every stored key was written whole, so NX keeps those, and the read-back
  * (`mismatched`) tells the late one that what it packed is not what is stored.
  */
-export async function packStaged(redis: Redis, keys: VersionKeys, bucketBits: number, options: { consume: boolean }): Promise<PackResult> {
+export async function packStaged(redis: RedisClient, keys: VersionKeys, bucketBits: number, options: { consume: boolean }): Promise<PackResult> {
   const map = await redis.getBuffer(keys.stagedMap);
   const result: PackResult = { mapLost: !hasGuard(map), rows: 0, missingKeys: 0, mismatched: 0, stagedBuckets: [] };
   if (!hasGuard(map)) return result;
@@ -68,9 +69,10 @@ export async function packStaged(redis: Redis, keys: VersionKeys, bucketBits: nu
     let end = Math.min(start + PACK_BATCH, staged.length);
     while (end < staged.length && (staged[end] as number) >>> shift === (staged[end - 1] as number) >>> shift) end += 1;
     const batch = staged.slice(start, end);
-    const reads = redis.pipeline();
-    for (const bucket of batch) readRows(reads, keys.stagedBucket(bucket));
-    const rowsOf = (await execAll(reads)) as Buffer[];
+    const rowsOf = (await execKeyed(
+      redis,
+      batch.map((bucket) => readRows(keys.stagedBucket(bucket))),
+    )) as Buffer[];
     const byStored = new Map<number, Buffer[]>();
     batch.forEach((bucket, index) => {
       const rows = rowsOf[index] ?? Buffer.alloc(0);
@@ -81,15 +83,16 @@ export async function packStaged(redis: Redis, keys: VersionKeys, bucketBits: nu
       chunks.push(rows);
       byStored.set(bucket >>> shift, chunks);
     });
-    const writes = redis.pipeline();
+    const writes: KeyedCommand[] = [];
     for (const [bucket, chunks] of byStored) {
       const packed = packDigests(Buffer.concat(chunks));
       if (packed.length === 0) continue;
-      writes.set(keys.storedBucket(bucket), packed, 'NX');
-      writes.setbit(keys.storedMap, bitOfBucket(bucket), 1);
+      const key = keys.storedBucket(bucket);
+      writes.push(on(key, (pipeline) => pipeline.set(key, packed, 'NX')));
+      writes.push(on(keys.storedMap, (pipeline) => pipeline.setbit(keys.storedMap, bitOfBucket(bucket), 1)));
       written.set(bucket, packed.length);
     }
-    await execAll(writes);
+    await execKeyed(redis, writes);
     start = end;
   }
   // Read back: a key lost since it was written (a failover), or kept by NX with other rows.
@@ -97,7 +100,7 @@ export async function packStaged(redis: Redis, keys: VersionKeys, bucketBits: nu
   await forEachBatch(
     redis,
     entries,
-    (pipeline, [bucket]) => pipeline.strlen(keys.storedBucket(bucket)),
+    ([bucket]) => on(keys.storedBucket(bucket), (pipeline) => pipeline.strlen(keys.storedBucket(bucket))),
     (batch, lengths) => {
       batch.forEach(([, length], index) => {
         if (Number(lengths[index]) !== length) result.mismatched += 1;
@@ -108,33 +111,33 @@ export async function packStaged(redis: Redis, keys: VersionKeys, bucketBits: nu
 }
 
 /** Marks the stored layout whole: from now on its map tells an empty bucket from a lost key. */
-export async function sealStored(redis: Redis, keys: VersionKeys): Promise<void> {
+export async function sealStored(redis: RedisClient, keys: VersionKeys): Promise<void> {
   await redis.setbit(keys.storedMap, GUARD_BIT, 1);
 }
 
 /** Whether the stored layout was sealed. */
-export async function isSealed(redis: Redis, keys: VersionKeys): Promise<boolean> {
+export async function isSealed(redis: RedisClient, keys: VersionKeys): Promise<boolean> {
   return (await redis.getbit(keys.storedMap, GUARD_BIT)) === 1;
 }
 
 /** Deletes the staged hashes of `buckets`, then the staged map (last: while it is there, it names what is left). */
-export async function deleteStaged(redis: Redis, keys: VersionKeys, buckets: readonly number[]): Promise<void> {
+export async function deleteStaged(redis: RedisClient, keys: VersionKeys, buckets: readonly number[]): Promise<void> {
   await unlinkAll(redis, buckets.map((bucket) => keys.stagedBucket(bucket)));
   await redis.unlink(keys.stagedMap);
 }
 
 /**
- * Adds to a pipeline the read of one staged hash's rows (STAGED_ROWS_LUA), and with `consume` its
- * deletion, defining the command on first use.
+ * The read of one staged hash's rows (STAGED_ROWS_LUA), and with `consume` its deletion, as a
+ * command for execKeyed; defines the command on first use.
  */
-function stagedRowsReader(redis: Redis, consume: boolean): (pipeline: Pipeline, key: string) => void {
+function stagedRowsReader(redis: RedisClient, consume: boolean): (key: string) => KeyedCommand {
   if (!(STAGED_ROWS_COMMAND in redis)) redis.defineCommand(STAGED_ROWS_COMMAND, { numberOfKeys: 1, lua: STAGED_ROWS_LUA });
-  return (pipeline, key) => {
+  return (key) => on(key, (pipeline: Pipeline) => {
     // The Buffer variant: the rows are bytes, not text.
     const command = (pipeline as unknown as Record<string, ((key: string, width: number, consume: string) => unknown) | undefined>)[
       `${STAGED_ROWS_COMMAND}Buffer`
     ];
     if (command === undefined) throw new Error(`the ${STAGED_ROWS_COMMAND} command is not defined on this client`);
     command.call(pipeline, key, STORED_DIGEST_BYTES, consume ? '1' : '0');
-  };
+  });
 }

@@ -1,10 +1,10 @@
-import type Redis from 'ioredis';
+import { execPhases, type KeyedCommand, type RedisClient } from '../store';
 import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard } from './bucket-map';
 import { SEARCH_BUCKET_LUA, SEARCH_FOUND, SEARCH_NO_KEY } from './bucket-search-script';
 import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
-import { allBuckets, execAll, type Pipeline, unlinkAll } from './redis-batches';
+import { allBuckets, on, type Pipeline, unlinkAll } from './redis-batches';
 import { VersionKeys, versionField } from './redis-list-keys';
 import { buildStagedMap, migrateLiveVersion } from './redis-list-migration';
 import { deleteStaged, packStaged, sealStored } from './redis-list-packing';
@@ -56,7 +56,7 @@ const RECORDLESS_BUCKET_BITS = 16;
  * atomic on a cluster.
  */
 export class RedisListStore implements ListStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #live: string;
   readonly #versions: string;
@@ -70,7 +70,7 @@ export class RedisListStore implements ListStore {
   // keys had lost rows): readiness stays 503 while they are live.
   readonly #unmigrated = new Map<string, LiveList>();
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#prefix = prefix;
     this.#live = `${prefix}{lists}:live`;
@@ -115,15 +115,14 @@ export class RedisListStore implements ListStore {
   async verifyIntact(): Promise<void> {
     const identity = this.#boundIdentity();
     const lost = [...this.#lostBuckets.entries()];
-    const pipeline = this.#redis.pipeline();
-    for (const [, bucket] of lost) {
-      const keys = this.#keys(bucket);
-      pipeline.exists(keys.storedBucket(bucket.bucket));
-      mapCommands(pipeline, keys, bucket.bucket);
-    }
-    pipeline.hgetall(this.#live);
-    const replies = await execAll(pipeline);
-    const live = this.#verifiedLiveLists(replies[PER_READ * lost.length], identity);
+    const [replies = [], [pointers] = []] = await execPhases(this.#redis, [
+      lost.flatMap(([, bucket]) => {
+        const key = this.#keys(bucket).storedBucket(bucket.bucket);
+        return [on(key, (pipeline) => pipeline.exists(key)), ...mapCommands(this.#keys(bucket), bucket.bucket)];
+      }),
+      [this.#readPointers()],
+    ]);
+    const live = this.#verifiedLiveLists(pointers, identity);
     const liveVersions = new Map(live.map((list) => [list.exposureId, list.version]));
     lost.forEach(([name, bucket], index) => {
       const back = bucketIntact(replies[PER_READ * index] === 1, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)));
@@ -166,14 +165,19 @@ export class RedisListStore implements ListStore {
       byBucket.set(entry.bucket, digests);
     }
     const keys = this.#keys(staged);
-    const pipeline = this.#redis.pipeline();
-    for (const [bucket, fieldsAndValues] of byBucket) {
-      pipeline.hset(keys.stagedBucket(bucket), ...fieldsAndValues);
-      pipeline.setbit(keys.stagedMap, bitOfBucket(bucket), 1);
-    }
-    const replies = await execAll(pipeline);
-    // Every other reply is an HSET's count of new fields; the SETBITs' are not rows.
-    return replies.reduce<number>((sum, added, index) => (index % 2 === 0 ? sum + Number(added) : sum), 0);
+    const buckets = [...byBucket.entries()];
+    // The map's bits first, then the rows: on a cluster the two are on different nodes, and a
+    // map naming a bucket whose rows did not arrive is caught at activation (a row count short),
+    // where rows the map does not name would be left behind when the version is deleted.
+    const [, added = []] = await execPhases(this.#redis, [
+      buckets.map(([bucket]) => on(keys.stagedMap, (pipeline) => pipeline.setbit(keys.stagedMap, bitOfBucket(bucket), 1))),
+      buckets.map(([bucket, fieldsAndValues]) => {
+        const key = keys.stagedBucket(bucket);
+        return on(key, (pipeline) => pipeline.hset(key, ...fieldsAndValues));
+      }),
+    ]);
+    // HSET's reply: how many of its fields were new.
+    return added.reduce<number>((sum, count) => sum + Number(count), 0);
   }
 
   async activate(staged: StagedList, records: number, now: Date): Promise<Activation> {
@@ -262,17 +266,16 @@ export class RedisListStore implements ListStore {
       bucket: storedBucketOf(probe.entry.bucket, probe.bucketBits),
       digest: storedDigestOf(probe.entry.digest),
     }));
-    const pipeline = this.#redis.pipeline();
-    for (const read of reads) {
-      const keys = this.#keys(read);
-      searchBucket(pipeline, keys.storedBucket(read.bucket), read.digest);
-      mapCommands(pipeline, keys, read.bucket);
-    }
-    // Redis runs one connection's commands in the order sent: this read comes after every probe.
-    pipeline.hgetall(this.#live);
-    const replies = await execAll(pipeline);
-    if (replies.length !== PER_READ * probes.length + 1) throw new Error('the probe pipeline was answered only in part');
-    const liveAfter = this.#verifiedLiveLists(replies[PER_READ * probes.length], identity);
+    // The pointers are read after every probe was answered (execPhases): a version replaced or
+    // deleted meanwhile shows in liveAfter, so its missing rows are never taken for a miss.
+    const [replies = [], [pointers] = []] = await execPhases(this.#redis, [
+      reads.flatMap((read) => {
+        const key = this.#keys(read).storedBucket(read.bucket);
+        return [on(key, (pipeline) => searchBucket(pipeline, key, read.digest)), ...mapCommands(this.#keys(read), read.bucket)];
+      }),
+      [this.#readPointers()],
+    ]);
+    const liveAfter = this.#verifiedLiveLists(pointers, identity);
     const found = reads.map((read, index) => {
       const search = replies[PER_READ * index];
       this.#refuseLost(read, search !== SEARCH_NO_KEY, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)), liveAfter);
@@ -284,17 +287,15 @@ export class RedisListStore implements ListStore {
   async readBuckets(reads: readonly BucketRead[]): Promise<BucketReadResult> {
     const identity = this.#boundIdentity();
     for (const read of reads) assertStoredBucket(read.bucket);
-    const pipeline = this.#redis.pipeline();
-    for (const read of reads) {
-      const keys = this.#keys(read);
-      pipeline.getBuffer(keys.storedBucket(read.bucket));
-      mapCommands(pipeline, keys, read.bucket);
-    }
-    // After every bucket, as in probe: the caller compares it with the versions it read.
-    pipeline.hgetall(this.#live);
-    const replies = await execAll(pipeline);
-    if (replies.length !== PER_READ * reads.length + 1) throw new Error('the bucket pipeline was answered only in part');
-    const liveAfter = this.#verifiedLiveLists(replies[PER_READ * reads.length], identity);
+    // The pointers after every bucket, as in probe: the caller compares them with the versions it read.
+    const [replies = [], [pointers] = []] = await execPhases(this.#redis, [
+      reads.flatMap((read) => {
+        const key = this.#keys(read).storedBucket(read.bucket);
+        return [on(key, (pipeline) => pipeline.getBuffer(key)), ...mapCommands(this.#keys(read), read.bucket)];
+      }),
+      [this.#readPointers()],
+    ]);
+    const liveAfter = this.#verifiedLiveLists(pointers, identity);
     const digests = reads.map((read, index) => {
       const packed = replies[PER_READ * index] as Buffer | null;
       this.#refuseLost(read, packed !== null, replies.slice(PER_READ * index + 1, PER_READ * (index + 1)), liveAfter);
@@ -347,6 +348,10 @@ export class RedisListStore implements ListStore {
     return json === null ? RECORDLESS_BUCKET_BITS : (JSON.parse(json) as UnusedVersion).bucketBits;
   }
 
+  #readPointers(): KeyedCommand {
+    return on(this.#live, (pipeline) => pipeline.hgetall(this.#live));
+  }
+
   #boundIdentity(): string {
     if (this.#identity === undefined) throw new Error('the list store was used before bindIdentity');
     return this.#identity;
@@ -394,9 +399,11 @@ const PER_READ = 3;
  * commands and bytes; and since a live version's keys are never written again, a key there when
  * read was there when the map was read.
  */
-function mapCommands(pipeline: Pipeline, keys: VersionKeys, bucket: number): void {
-  pipeline.getbit(keys.storedMap, bitOfBucket(bucket));
-  pipeline.getbit(keys.storedMap, GUARD_BIT);
+function mapCommands(keys: VersionKeys, bucket: number): KeyedCommand[] {
+  return [
+    on(keys.storedMap, (pipeline) => pipeline.getbit(keys.storedMap, bitOfBucket(bucket))),
+    on(keys.storedMap, (pipeline) => pipeline.getbit(keys.storedMap, GUARD_BIT)),
+  ];
 }
 
 /** Whether a bucket is as written: keyed as mapped, and the map whole (guard). */

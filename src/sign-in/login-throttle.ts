@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { clientAddress } from '../abuse';
 import { isValidUsername } from '../staff';
@@ -157,7 +157,7 @@ export function memoryLoginThrottle(settings: LoginThrottleSettings): LoginThrot
 }
 
 /** Shared by every instance: `<prefix>rl:login-account:<username>` and `<prefix>rl:login-ip:<ip>`. */
-export function redisLoginThrottle(redis: Redis, keyPrefix: string, settings: LoginThrottleSettings): LoginThrottle {
+export function redisLoginThrottle(redis: RedisClient, keyPrefix: string, settings: LoginThrottleSettings): LoginThrottle {
   const limiter = (name: string, points: number, duration: number) =>
     new RateLimiterRedis({
       storeClient: redis,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import session from 'express-session';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { staffUnavailable } from '../console';
 
 // When a session carries no expiry of its own: the default idle timeout.
@@ -15,10 +15,10 @@ type Callback = (error?: unknown) => void;
  * with every request); the absolute timeout is checked by the staff loader.
  */
 export class RedisSessionStore extends session.Store {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     super();
     this.#redis = redis;
     this.#prefix = `${prefix}session:`;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import type { StaffAccount } from './staff-model';
 import type { StaffStore } from './staff-store';
 import { byCreation } from './staff-order';
@@ -15,11 +15,11 @@ return 1`;
  * (username -> id), in one hash slot so the creating script may touch both on a cluster.
  */
 export class RedisStaffStore implements StaffStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #accounts: string;
   readonly #usernames: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#accounts = `${prefix}{staff}:accounts`;
     this.#usernames = `${prefix}{staff}:usernames`;

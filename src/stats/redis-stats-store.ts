@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import { execKeyed, type RedisClient } from '../store';
 import { STATS_RETENTION_DAYS, type CountsToAdd, type DayCounts, type StatsStore } from './stats-store';
 
 const TTL_SECONDS = STATS_RETENTION_DAYS * 24 * 60 * 60;
@@ -7,10 +7,10 @@ const MATCH = 'match:';
 
 /** One hash per day (of the service's time zone; days counted before TIME_ZONE existed are UTC days), `<prefix>stats:day:<yyyy-mm-dd>`: field `checks`, and `match:<exposureId>` per exposure. */
 export class RedisStatsStore implements StatsStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#prefix = `${prefix}stats:day:`;
   }
@@ -26,14 +26,12 @@ export class RedisStatsStore implements StatsStore {
   }
 
   async readDays(dates: string[]): Promise<DayCounts[]> {
-    const pipeline = this.#redis.pipeline();
-    for (const date of dates) pipeline.hgetall(this.#prefix + date);
-    const replies = (await pipeline.exec()) ?? [];
-    return dates.map((date, index) => {
-      const [error, fields] = replies[index] ?? [new Error('no reply')];
-      if (error) throw error;
-      return dayCountsOf(date, fields as Record<string, string>);
-    });
+    // A key per day, spread over a cluster's nodes: execKeyed sends each node its days at once.
+    const replies = await execKeyed(
+      this.#redis,
+      dates.map((date) => ({ key: this.#prefix + date, add: (pipeline) => pipeline.hgetall(this.#prefix + date) })),
+    );
+    return dates.map((date, index) => dayCountsOf(date, replies[index] as Record<string, string>));
   }
 }
 

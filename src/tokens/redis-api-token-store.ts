@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store';
 import { newestFirst, type ApiTokenRecord } from './api-token-model';
 import type { ApiTokenStore } from './api-token-store';
 
@@ -8,12 +8,12 @@ import type { ApiTokenStore } from './api-token-store';
  * `<prefix>{tokens}:last-used` (id -> ISO time).
  */
 export class RedisApiTokenStore implements ApiTokenStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #records: string;
   readonly #bySecret: string;
   readonly #lastUsed: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#records = `${prefix}{tokens}:records`;
     this.#bySecret = `${prefix}{tokens}:by-secret`;
@@ -72,7 +72,7 @@ function withLastUse(json: string, lastUsedAt: string | null): ApiTokenRecord {
 }
 
 /** MULTI's EXEC reports a failed command in its results rather than rejecting. */
-async function execOrThrow(transaction: ReturnType<Redis['multi']>): Promise<void> {
+async function execOrThrow(transaction: ReturnType<RedisClient['multi']>): Promise<void> {
   const results = await transaction.exec();
   const failed = results?.find(([error]) => error !== null);
   if (results === null || failed !== undefined) throw failed?.[0] ?? new Error('Redis transaction was aborted');

@@ -7,7 +7,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
-      redisUrl: undefined,
+      redis: undefined,
       oprfSecretKey: undefined,
       redisKeyPrefix: 'xc:',
       newProfileArgon2: { memoryKiB: 19456, iterations: 2, parallelism: 1 },
@@ -44,7 +44,7 @@ describe('configuration', () => {
   it('when Redis and a key are set, then both are used', () => {
     const key = hexKey();
     const config = loadConfig({ REDIS_URL: 'redis://localhost:6379', OPRF_SECRET_KEY: key, PORT: '8080' });
-    expect(config.redisUrl).toBe('redis://localhost:6379');
+    expect(config.redis).toEqual({ kind: 'single', url: 'redis://localhost:6379' });
     expect(Buffer.from(config.oprfSecretKey!).toString('hex')).toBe(key);
     expect(config.port).toBe(8080);
   });
@@ -65,6 +65,48 @@ describe('configuration', () => {
     [{ TIME_ZONE: 'JST+9' }, /TIME_ZONE must be an IANA time zone name/],
   ])('when given %j, then start stops with a message naming the variable', (env, expected) => {
     expect(errorOf(env)).toMatch(expected);
+  });
+
+  it('when a cluster is named, then its seeds, credentials, TLS and NAT map are used', () => {
+    const config = loadConfig({
+      REDIS_CLUSTER_NODES: 'redis-0.internal:6379, 10.0.0.12:6380,[fd00::7]:6379',
+      REDIS_USERNAME: 'exposure-check',
+      REDIS_PASSWORD: 'a long secret',
+      REDIS_TLS: 'true',
+      REDIS_CLUSTER_NAT_MAP: '172.18.0.2:6379=redis-0.internal:6379,172.18.0.3:6379=redis-1.internal:6379',
+      OPRF_SECRET_KEY: hexKey(),
+    });
+    expect(config.redis).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: 'redis-0.internal', port: 6379 },
+        { host: '10.0.0.12', port: 6380 },
+        { host: 'fd00::7', port: 6379 },
+      ],
+      username: 'exposure-check',
+      password: 'a long secret',
+      tls: true,
+      natMap: { '172.18.0.2:6379': { host: 'redis-0.internal', port: 6379 }, '172.18.0.3:6379': { host: 'redis-1.internal', port: 6379 } },
+    });
+    // Not demo mode: every interface, as with REDIS_URL.
+    expect(config.host).toBeUndefined();
+  });
+
+  it.each([
+    [{ REDIS_CLUSTER_NODES: 'a:1' }, /OPRF_SECRET_KEY is required when REDIS_CLUSTER_NODES is set/],
+    [{ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'a:1' }, /REDIS_URL \(one Redis\) or REDIS_CLUSTER_NODES \(a cluster\), not both/],
+    [{ REDIS_URL: 'redis://a:1', REDIS_PASSWORD: 'x' }, /REDIS_PASSWORD go with REDIS_CLUSTER_NODES; with REDIS_URL, put the user, password and TLS/],
+    [{ REDIS_TLS: 'true' }, /REDIS_TLS need REDIS_CLUSTER_NODES/],
+    [{ REDIS_TLS: 'yes' }, /REDIS_TLS/],
+    [{ REDIS_CLUSTER_NODES: 'a:1,b' }, /REDIS_CLUSTER_NODES must list host:port entries \("b" is not one\)/],
+    [{ REDIS_CLUSTER_NODES: 'a:70000' }, /REDIS_CLUSTER_NODES must list host:port entries/],
+    [{ REDIS_CLUSTER_NODES: 'a:1', REDIS_CLUSTER_NAT_MAP: 'a:1' }, /REDIS_CLUSTER_NAT_MAP must be announced-host:port=reachable-host:port pairs/],
+  ])('when the store is given as %j, then start stops with a message naming the variable', (env, expected) => {
+    expect(errorOf(env)).toMatch(expected);
+  });
+
+  it('when a cluster password is set, then no error message repeats it', () => {
+    expect(errorOf({ REDIS_CLUSTER_NODES: 'a:1,b', REDIS_PASSWORD: 'hunter2-secret' })).not.toContain('hunter2-secret');
   });
 
   it('when the key is invalid, then the message does not repeat it', () => {

@@ -1,5 +1,6 @@
-import type { RedisServer } from '../support/redis-server';
+type Started = { stop(): Promise<void> };
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __testRedis__?: RedisServer }).__testRedis__?.stop();
+  const started = globalThis as { __testRedis__?: Started; __testCluster__?: Started };
+  await Promise.all([started.__testRedis__?.stop(), started.__testCluster__?.stop()]);
 }

@@ -24,6 +24,7 @@ export interface RunSelection {
 export interface RunNeeds {
   kinds: ReadonlySet<TestKind>;
   /** REDIS_URL is set: the tests use that Redis instead of starting their own. */
+  /** REDIS_URL and REDIS_CLUSTER_NODES are both set: globalSetup starts neither. */
   redisUrlSet: boolean;
 }
 
@@ -46,7 +47,7 @@ const SYSTEM_TOOLS: readonly SystemTool[] = [
         ? `the *${TEST_KIND_SUFFIX.process} suites start and restart redis-server processes of their own`
         : redisUrlSet
           ? undefined
-          : "jest globalSetup starts the tests' Redis (or set REDIS_URL to a Redis the tests may write keys to)",
+          : "jest globalSetup starts the tests' Redis and Redis Cluster, with redis-server and redis-cli (or set REDIS_URL and REDIS_CLUSTER_NODES to ones the tests may write keys to)",
     present: () => onPath('redis-server'),
   },
   {
@@ -107,7 +108,7 @@ export function selectedKinds({ global, project }: RunSelection): Set<TestKind> 
 
 /** Throws, with the one message to act on, when a tool this run needs is missing. */
 export function checkSystemPrerequisites(selection: RunSelection, env: NodeJS.ProcessEnv = process.env): void {
-  const message = missingPrerequisites({ kinds: selectedKinds(selection), redisUrlSet: Boolean(env.REDIS_URL) });
+  const message = missingPrerequisites({ kinds: selectedKinds(selection), redisUrlSet: Boolean(env.REDIS_URL) && Boolean(env.REDIS_CLUSTER_NODES) });
   if (message === undefined) return;
   const error = new Error(message);
   error.stack = message; // jest prints the stack: a trace into this file would only bury the message

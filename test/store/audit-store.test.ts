@@ -2,10 +2,11 @@ import type { AuditEntry } from '../../src/audit/audit-event';
 import { MemoryAuditStore } from '../../src/audit/memory-audit-store';
 import { RedisAuditStore } from '../../src/audit/redis-audit-store';
 import { describeAuditStoreContract } from './audit-store-contract';
-import { inMemory, onRedis } from './store-backends';
+import { inMemory, onRedis, onRedisCluster } from './store-backends';
 
 describeAuditStoreContract('memory', inMemory(() => new MemoryAuditStore()));
 describeAuditStoreContract('redis', onRedis('audit', (redis, prefix) => new RedisAuditStore(redis, prefix)));
+describeAuditStoreContract('redis cluster', onRedisCluster('audit', (redis, prefix) => new RedisAuditStore(redis, prefix)));
 
 const check = (ticketRef: string): AuditEntry => ({
   actor: { kind: 'staff', staffId: 'st-support-1', username: 'sato.support', role: 'support' },

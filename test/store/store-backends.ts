@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import { keysWithPrefix, testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { connectRedis, type RedisClient } from '../../src/store';
+import { keysWithPrefix, testClusterNodes, testRedisUrl, uniquePrefix } from '../support/test-redis';
 
 /** One fresh, empty store of one implementation, and how to let go of it. */
 export interface OpenedStore<S> {
@@ -29,6 +30,25 @@ export function onRedis<S>(name: string, make: (redis: Redis, prefix: string) =>
         const keys = await keysWithPrefix(redis, prefix);
         for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
         await redis.quit();
+      },
+    };
+  };
+}
+
+/**
+ * The Redis implementation on the test cluster (3 masters, 3 replicas), through the client the
+ * service makes for REDIS_CLUSTER_NODES, under a key prefix of its own; closing deletes what it
+ * wrote, key by key (they are spread over the masters).
+ */
+export function onRedisCluster<S>(name: string, make: (redis: RedisClient, prefix: string) => S): OpenStore<S> {
+  return async () => {
+    const cluster = await connectRedis({ kind: 'cluster', nodes: testClusterNodes(), username: undefined, password: undefined, tls: false, natMap: {} });
+    const prefix = uniquePrefix(name);
+    return {
+      store: make(cluster, prefix),
+      close: async () => {
+        await Promise.all((await keysWithPrefix(cluster, prefix)).map((key) => cluster.unlink(key)));
+        await cluster.quit();
       },
     };
   };

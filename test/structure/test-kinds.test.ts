@@ -32,7 +32,8 @@ const LAUNCHING_HELPERS: Readonly<Record<string, HelperExports>> = {
   'test/support/built-process.ts': { launch: { process: ['runBuilt', 'spawnBuilt', 'startBuiltServer'] }, safe: ['built'] },
   'scripts/support/built-server.ts': { launch: { process: ['startBuiltServer'] }, safe: [] },
   'scripts/support/redis-server.ts': { launch: { process: ['startRedisServer'] }, safe: ['freePort'] },
-  'test/support/redis-server.ts': { launch: { process: ['startRedisServer'] }, safe: ['freePort'] },
+  'test/support/redis-server.ts': { launch: { process: ['startRedisServer', 'startRedisCluster'] }, safe: ['freePort'] },
+  'scripts/support/redis-cluster.ts': { launch: { process: ['startRedisCluster'] }, safe: [] },
   'test/support/reference-argon2.ts': { launch: { process: ['referenceArgon2id'] }, safe: [] },
   'test/support/load-list-fixtures.ts': {
     launch: { process: ['runLoadList', 'startLoadList', 'startServerWithListedAddress'] },

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
 import { openService, prepareToServe, type Service } from '../../src/service';
-import { testRedisUrl, uniquePrefix } from './test-redis';
+import { testClusterNodesText, testRedisUrl, uniquePrefix } from './test-redis';
 
 export interface TestService {
   app: Express;
@@ -29,10 +29,13 @@ export function testConfig(env: Record<string, string | undefined>): Config {
   return loadConfig({ LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env });
 }
 
-/** The real app over a real store, prepared as the server prepares it: Redis under a fresh prefix, or the embedded demo store. */
+/**
+ * The real app over a real store, prepared as the server prepares it: the test Redis or the test
+ * cluster (REDIS_CLUSTER_NODES) under a fresh prefix, or the embedded demo store.
+ */
 export async function startTestService(
   options: {
-    store: 'redis' | 'memory';
+    store: 'redis' | 'cluster' | 'memory';
     prefix?: string;
     key?: string;
     seed?: boolean;
@@ -43,15 +46,16 @@ export async function startTestService(
     store: 'redis',
   },
 ): Promise<TestService> {
+  const store = { redis: () => ({ REDIS_URL: testRedisUrl() }), cluster: () => ({ REDIS_CLUSTER_NODES: testClusterNodesText() }) };
   const config =
-    options.store === 'redis'
-      ? testConfig({
-          REDIS_URL: testRedisUrl(),
+    options.store === 'memory'
+      ? testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env })
+      : testConfig({
+          ...store[options.store](),
           REDIS_KEY_PREFIX: options.prefix ?? uniquePrefix('app'),
           OPRF_SECRET_KEY: options.key ?? hexKey(),
           ...options.env,
-        })
-      : testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env });
+        });
   const logger = options.logger ?? pino({ level: 'silent' });
   const runtime = await openService(config, { logger });
   // As the server does before it listens.

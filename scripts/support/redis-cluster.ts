@@ -1,0 +1,134 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+// A throwaway Redis Cluster for the tests (jest globalSetup, failover tests) and the benchmarks,
+// from the same redis-server as startRedisServer: nodes started with --cluster-enabled, joined by
+// `redis-cli --cluster create`, ready once every node says cluster_state:ok and knows every node.
+
+export interface RedisCluster {
+  /** Every node as `127.0.0.1:port`, comma-separated: a value for REDIS_CLUSTER_NODES. */
+  nodes: string;
+  ports: number[];
+  /** SIGKILL one node, as a crash would; resolves once it has exited. */
+  kill(port: number): Promise<void>;
+  /** Starts a killed node again on its port and configuration: it rejoins (as a replica if it was failed over). */
+  restart(port: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RedisClusterOptions {
+  masters?: number;
+  replicasPerMaster?: number;
+  /** cluster-node-timeout: how long a node may be unreachable before its replica takes over. */
+  nodeTimeoutMs?: number;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+// Cluster bus ports are port + 10000 and must be free too.
+const BUS_OFFSET = 10_000;
+
+export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<RedisCluster> {
+  const masters = options.masters ?? 3;
+  const replicas = options.replicasPerMaster ?? 1;
+  const nodeTimeout = options.nodeTimeoutMs ?? 2_000;
+  for (const tool of ['redis-server', 'redis-cli']) {
+    if (spawnSync(tool, ['--version']).error) {
+      throw new Error(`A Redis Cluster for the tests needs ${tool} (Debian: \`bash scripts/install-system-packages.sh\` installs it).`);
+    }
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'redis-cluster-'));
+  const ports: number[] = [];
+  while (ports.length < masters * (1 + replicas)) {
+    const port = await freePortWithBus();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const children = new Map<number, ChildProcess>();
+  const start = (port: number) => {
+    const child = spawn(
+      'redis-server',
+      [
+        '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes',
+        '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', String(nodeTimeout),
+        '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning',
+      ],
+      { stdio: 'ignore' },
+    );
+    children.set(port, child);
+  };
+  const kill = async (port: number) => {
+    const child = children.get(port);
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  const stop = async () => {
+    await Promise.all(ports.map(kill));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    ports.forEach(start);
+    for (const port of ports) await until(() => cli(port, 'PING') === 'PONG', `redis-server on ${port} did not answer`);
+    const created = spawnSync(
+      'redis-cli',
+      ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', String(replicas), '--cluster-yes'],
+      { encoding: 'utf8', timeout: READY_TIMEOUT_MS },
+    );
+    if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+    await until(() => ports.every((port) => isReady(port, ports.length, masters)), 'the cluster did not become ready');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    nodes: ports.map((port) => `127.0.0.1:${port}`).join(','),
+    ports,
+    kill,
+    restart: async (port) => {
+      start(port);
+      await until(() => cli(port, 'PING') === 'PONG', `redis-server on ${port} did not answer after its restart`);
+    },
+    stop,
+  };
+}
+
+/** The node's view: cluster_state:ok, and every node known and connected, with `masters` masters. */
+function isReady(port: number, nodes: number, masters: number): boolean {
+  if (!/^cluster_state:ok/m.test(cli(port, 'CLUSTER', 'INFO'))) return false;
+  const lines = cli(port, 'CLUSTER', 'NODES').trim().split('\n');
+  const connected = lines.filter((line) => / connected/.test(line) && !/fail|handshake|noaddr/.test(line.split(' ')[2] ?? ''));
+  return connected.length === nodes && connected.filter((line) => /master/.test(line.split(' ')[2] ?? '')).length === masters;
+}
+
+function cli(port: number, ...command: string[]): string {
+  const result = spawnSync('redis-cli', ['-p', String(port), ...command], { encoding: 'utf8', timeout: 5_000 });
+  return result.status === 0 ? result.stdout.trim() : '';
+}
+
+async function until(condition: () => boolean, message: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A port below 55536 that is free, with its bus port (port + 10000) free too. */
+async function freePortWithBus(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 35_000);
+    if ((await isFree(port)) && (await isFree(port + BUS_OFFSET))) return port;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
