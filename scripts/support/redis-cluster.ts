@@ -53,6 +53,9 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
         '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes',
         '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', String(nodeTimeout),
         '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning',
+        // A replica's first sync at once, not after the default 5 s wait for more replicas: until
+        // it has synced, a replica cannot take over from its master.
+        '--repl-diskless-sync-delay', '0',
       ],
       { stdio: 'ignore' },
     );
@@ -95,9 +98,14 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   };
 }
 
-/** The node's view: cluster_state:ok, and every node known and connected, with `masters` masters. */
+/**
+ * The node's view: cluster_state:ok, every node known and connected, with `masters` masters; and,
+ * on a replica, its replication link up (a replica that never synced cannot be failed over to).
+ */
 function isReady(port: number, nodes: number, masters: number): boolean {
   if (!/^cluster_state:ok/m.test(cli(port, 'CLUSTER', 'INFO'))) return false;
+  const replication = cli(port, 'INFO', 'replication');
+  if (/^role:slave/m.test(replication) && !/^master_link_status:up/m.test(replication)) return false;
   const lines = cli(port, 'CLUSTER', 'NODES').trim().split('\n');
   const connected = lines.filter((line) => / connected/.test(line) && !/fail|handshake|noaddr/.test(line.split(' ')[2] ?? ''));
   return connected.length === nodes && connected.filter((line) => /master/.test(line.split(' ')[2] ?? '')).length === masters;

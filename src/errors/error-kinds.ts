@@ -1,4 +1,5 @@
 import { AppError, isAppError } from './app-error';
+import { isStoreFailure } from './store-failure';
 
 /**
  * What kind of failure an error is, as its answer tells it: by code and status, never by its
@@ -80,7 +81,10 @@ export function retryMinutesOf(error: AppError): number | undefined {
   return Math.max(1, Math.ceil((error.retryAfterSeconds ?? assumed) / 60));
 }
 
-/** Maps anything thrown to an AppError; unknown failures become a generic 500 whose cause is only logged. */
+/**
+ * Maps anything thrown to an AppError; a store that cannot serve (isStoreFailure) is a 503, other
+ * unknown failures a generic 500; the cause is only logged.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const status = (error as { status?: unknown; type?: unknown }).status;
@@ -94,6 +98,9 @@ export function toAppError(error: unknown): AppError {
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError('bad_request', status, 'The request could not be understood.', { cause: error });
+  }
+  if (isStoreFailure(error)) {
+    return new AppError('unavailable', 503, 'The service could not reach its data right now. Please try again in a few minutes.', { cause: error });
   }
   return new AppError('internal', 500, 'Something went wrong on our side. Please try again later.', { cause: error });
 }
