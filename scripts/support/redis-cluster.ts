@@ -16,6 +16,9 @@ export interface RedisCluster {
   kill(port: number): Promise<void>;
   /** Starts a killed node again on its port and configuration: it rejoins (as a replica if it was failed over). */
   restart(port: number): Promise<void>;
+  /** SIGSTOP / SIGCONT one node: stopped, a replica misses its master's writes (a lagging replica). */
+  pause(port: number): void;
+  resume(port: number): void;
   stop(): Promise<void>;
 }
 
@@ -94,6 +97,8 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
       start(port);
       await until(() => cli(port, 'PING') === 'PONG', `redis-server on ${port} did not answer after its restart`);
     },
+    pause: (port) => children.get(port)?.kill('SIGSTOP'),
+    resume: (port) => children.get(port)?.kill('SIGCONT'),
     stop,
   };
 }

@@ -1,4 +1,4 @@
-import { execPhases, type KeyedCommand, type RedisClient } from '../store';
+import { execPhases, type KeyedCommand, nodeServing, type RedisClient } from '../store';
 import type { ListEntry } from '../hashing';
 import { randomUUID } from 'node:crypto';
 import { bitOfBucket, bucketsIn, GUARD_BIT, hasGuard } from './bucket-map';
@@ -34,6 +34,8 @@ redis.call('HSET', KEYS[3], ARGV[1], number)
 redis.call('HSET', KEYS[1], ARGV[1], string.sub(ARGV[2], 1, -2) .. ',"liveNumber":' .. number .. '}')
 return {previous, number}`;
 
+// How long an activation waits for a replica to receive the swap (#awaitReplica).
+const REPLICA_WAIT_MS = 1_000;
 // A second instance starting on a fresh store waits this long for the first to write the identity.
 const IDENTITY_WAIT_MS = 3_000;
 // The bucket search (bucket-search-script.ts), defined on the client as a command: ioredis sends
@@ -69,6 +71,12 @@ export class RedisListStore implements ListStore {
   // Live versions of the layout before packing that could not be migrated at start (their old
   // keys had lost rows): readiness stays 503 while they are live.
   readonly #unmigrated = new Map<string, LiveList>();
+  // Per exposure, the highest live version this process has read. Versions only grow (HINCRBY
+  // numbers them, nothing makes an older one live again), so a lower one means the store lost
+  // writes it had acknowledged: a failover to a replica that had not received the swap. Its old
+  // pointer may name a version whose keys are deleted or, worse, whose rows answer as before the
+  // upload; either way the checks answer 503 until a new upload goes live.
+  readonly #highestLive = new Map<string, number>();
 
   constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
@@ -143,7 +151,7 @@ export class RedisListStore implements ListStore {
   }
 
   async liveLists(): Promise<LiveList[]> {
-    return liveListsOf(await this.#redis.hgetall(this.#live));
+    return this.#refuseRollback(liveListsOf(await this.#redis.hgetall(this.#live)));
   }
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
@@ -216,6 +224,7 @@ export class RedisListStore implements ListStore {
     if (reply === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
     if (!Array.isArray(reply)) throw new Error(`unexpected activation reply ${reply}`);
     const [previous, liveNumber] = reply;
+    await this.#awaitReplica();
     return { live: { ...live, liveNumber }, replaced: previous === null ? null : liveListOf(previous) };
   }
 
@@ -348,6 +357,20 @@ export class RedisListStore implements ListStore {
     return json === null ? RECORDLESS_BUCKET_BITS : (JSON.parse(json) as UnusedVersion).bucketBits;
   }
 
+  /**
+   * After the swap, before the caller deletes the version it replaced: when the pointers' node has
+   * replicas, wait (up to REPLICA_WAIT_MS) until one has received the swap, so that a failover right
+   * after it keeps the new version live rather than bringing back a pointer to deleted keys. Best
+   * effort: a replica that does not answer in time does not undo a swap already made; the rollback
+   * is then caught by #refuseRollback. WAIT counts this connection's writes, so it goes to that node.
+   */
+  async #awaitReplica(): Promise<void> {
+    const node = nodeServing(this.#redis, this.#live);
+    const role = await node.role();
+    const replicas = role[0] === 'master' && Array.isArray(role[2]) ? role[2].length : 0;
+    if (replicas > 0) await node.wait(1, REPLICA_WAIT_MS);
+  }
+
   #readPointers(): KeyedCommand {
     return on(this.#live, (pipeline) => pipeline.hgetall(this.#live));
   }
@@ -363,7 +386,21 @@ export class RedisListStore implements ListStore {
     const found = fields[IDENTITY_FIELD];
     if (found === undefined) throw new ListDataLostError("the store's identity is gone: it was wiped or restarted empty");
     if (found !== identity) throw new ListDataLostError('the store has another identity than at start: it was replaced');
-    return liveListsOf(fields);
+    return this.#refuseRollback(liveListsOf(fields));
+  }
+
+  #refuseRollback(lists: LiveList[]): LiveList[] {
+    for (const list of lists) {
+      const highest = this.#highestLive.get(list.exposureId) ?? 0;
+      if (list.version < highest) {
+        throw new ListDataLostError(
+          `the live version of ${list.exposureId} went back from ${highest} to ${list.version}, so the store lost writes it ` +
+            'had acknowledged (a failover to a replica that had not received them); upload the list again',
+        );
+      }
+      if (list.version > highest) this.#highestLive.set(list.exposureId, list.version);
+    }
+    return lists;
   }
 
   #keys(list: { exposureId: string; version: number }): VersionKeys {

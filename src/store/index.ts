@@ -3,6 +3,6 @@ export { SAFE_EVICTION_POLICY, memoryBackend, redisBackend } from './backend';
 export type { StoreBackend } from './backend';
 export { connectRedis, isCluster } from './redis-client';
 export type { RedisClient, RedisTarget } from './redis-client';
-export { execKeyed, execPhases } from './redis-groups';
+export { execKeyed, execPhases, nodeServing } from './redis-groups';
 export type { KeyedCommand, Pipeline } from './redis-groups';
 export type { StoreFactory } from './store-factory';

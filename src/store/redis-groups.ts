@@ -1,5 +1,5 @@
 import calculateSlot from 'cluster-key-slot';
-import type { ChainableCommander, Cluster } from 'ioredis';
+import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { isCluster, type RedisClient } from './redis-client';
 
 export type Pipeline = ChainableCommander;
@@ -76,4 +76,17 @@ function repliesOf(results: [Error | null, unknown][] | null, expected: number):
   // A pipeline answered in part (a connection lost mid-way) must not read as missing replies.
   if ((results ?? []).length !== expected) throw new Error(`a pipeline of ${expected} commands was answered ${results?.length ?? 0} times`);
   return (results ?? []).map(([, value]) => value);
+}
+
+/**
+ * The connection to the node serving `key`: for the commands about a node rather than a key (WAIT,
+ * ROLE), which a cluster client would send to any node. It is the connection the cluster client
+ * sends that node's commands on, so WAIT counts their writes.
+ */
+export function nodeServing(redis: RedisClient, key: string): Redis {
+  if (!isCluster(redis)) return redis;
+  const [master] = redis.slots[calculateSlot(key)] ?? [];
+  const node = redis.nodes('master').find((candidate) => `${candidate.options.host}:${candidate.options.port}` === master);
+  if (node === undefined) throw new Error(`no connection to the master serving ${key}'s slot`);
+  return node;
 }
