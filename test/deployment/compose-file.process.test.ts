@@ -394,7 +394,7 @@ describe('docker-compose.yml', () => {
 
     const config = loadConfig(containerEnv);
 
-    expect(config.redisUrl).toBe(containerEnv.REDIS_URL);
+    expect(config.redis).toEqual({ kind: 'single', url: containerEnv.REDIS_URL });
     expect(config.oprfSecretKey).toEqual(Uint8Array.from(Buffer.from(host.OPRF_SECRET_KEY as string, 'hex')));
     expect(config.adminApiToken).toBe(host.ADMIN_API_TOKEN);
     expect(config.metricsToken).toBe(host.METRICS_TOKEN);
