@@ -98,10 +98,10 @@ describe('scripts/create-admin', () => {
     expect(result.stderr).toContain('not an email address');
   });
 
-  it('when REDIS_URL is not set, then it refuses: the demo store would lose the account at once', async () => {
+  it('when neither REDIS_URL nor REDIS_CLUSTER_NODES is set, then it refuses: the demo store would lose the account at once', async () => {
     const result = await createAdmin({ LOG_LEVEL: 'silent' }, ['someone'], 'a long enough password\n');
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('REDIS_URL is not set');
+    expect(result.stderr).toContain('neither REDIS_URL nor REDIS_CLUSTER_NODES is set');
   });
 });
