@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -6,137 +6,53 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import ts from 'typescript';
-import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/config/config';
-import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
 import { startTestService } from '../support/test-app';
+import {
+  APP,
+  commandWords,
+  containerPorts,
+  forRedisVersion,
+  healthcheckText,
+  hexKey,
+  interpolate,
+  OPERATOR_URL,
+  rawEnvironment,
+  readCompose,
+  REDIS,
+  REDIS_DEFAULT_PORT,
+  redisListenPort,
+  redisPassword,
+  redisUsers,
+  requiredHostEnv,
+  resolvedCommand,
+  resolvedEnvironment,
+  ROOT,
+  service,
+  type HostEnv,
+} from './compose-file';
 
 /*
  * No Docker engine runs where the tests run, so these tests read docker-compose.yml and the
- * Dockerfile as data and hold them to the code they deploy: the config schema, the build output,
- * the ports. Compose's own `${...}` interpolation is reproduced below for the same reason.
+ * Dockerfile as data (./compose-file.ts) and hold them to the code they deploy: the config schema,
+ * the build output, the ports. compose-redis-acl.process.test.ts runs the server on its Redis.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const APP = 'app';
-const REDIS = 'redis';
-const REDIS_DEFAULT_PORT = 6379;
-const OPERATOR_URL = 'https://www.example.co.jp/news/2026/0401.html';
-
-type HostEnv = Record<string, string | undefined>;
-
-interface ComposeService {
-  image?: string;
-  build?: unknown;
-  command?: string | string[];
-  environment?: Record<string, string | number | boolean | null> | string[];
-  ports?: (string | number | { target?: number | string; published?: number | string })[];
-  depends_on?: string[] | Record<string, { condition?: string }>;
-  healthcheck?: { test?: string | string[]; disable?: boolean };
-  stop_grace_period?: string;
-  volumes?: (string | { type?: string; source?: string; target?: string })[];
-}
-
-interface ComposeFile {
-  services: Record<string, ComposeService>;
-  volumes?: Record<string, unknown>;
-}
-
-function readCompose(): ComposeFile {
-  return parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as ComposeFile;
-}
-
-function service(compose: ComposeFile, name: string): ComposeService {
-  const found = compose.services[name];
-  if (!found) throw new Error(`docker-compose.yml has no "${name}" service`);
-  return found;
-}
-
-/** The environment as written (before interpolation), from either compose syntax; null = "take it from the host". */
-function rawEnvironment(svc: ComposeService): Record<string, string | null> {
-  const env = svc.environment ?? {};
-  if (Array.isArray(env)) {
-    return Object.fromEntries(
-      env.map((entry) => {
-        const at = entry.indexOf('=');
-        return at === -1 ? [entry, null] : [entry.slice(0, at), entry.slice(at + 1)];
-      }),
-    );
-  }
-  return Object.fromEntries(
-    Object.entries(env).map(([name, value]) => [name, value === null ? null : String(value)]),
-  );
-}
-
-/** Compose's variable interpolation: $$, $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}. */
-function interpolate(value: string, host: HostEnv): string {
-  const pattern = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  return value.replace(pattern, (match, braced?: string, operator?: string, argument?: string, bare?: string) => {
-    if (match === '$$') return '$';
-    const name = (braced ?? bare) as string;
-    const given = host[name];
-    const unsetOrEmpty = given === undefined || given === '';
-    switch (operator) {
-      case ':-':
-        return unsetOrEmpty ? (argument ?? '') : given;
-      case '-':
-        return given === undefined ? (argument ?? '') : given;
-      case ':?':
-        if (unsetOrEmpty) throw new Error(`required variable ${name} is missing a value: ${argument}`);
-        return given;
-      case '?':
-        if (given === undefined) throw new Error(`required variable ${name} is missing a value: ${argument}`);
-        return given;
-      case ':+':
-        return unsetOrEmpty ? '' : (argument ?? '');
-      case '+':
-        return given === undefined ? '' : (argument ?? '');
-      default:
-        // Compose would substitute "" with a warning; a test wants every bare reference supplied.
-        if (given === undefined) throw new Error(`variable ${name} is not set and has no default`);
-        return given;
-    }
-  });
-}
-
-/** The environment the container receives when compose runs on a host with `host` set. */
-function resolvedEnvironment(svc: ComposeService, host: HostEnv): Record<string, string> {
-  const resolved: Record<string, string> = {};
-  for (const [name, value] of Object.entries(rawEnvironment(svc))) {
-    const final = value === null ? host[name] : interpolate(value, host);
-    if (final !== undefined) resolved[name] = final;
-  }
-  return resolved;
-}
-
-function containerPorts(svc: ComposeService): number[] {
-  return (svc.ports ?? []).map((entry) => {
-    if (typeof entry === 'object') return Number(entry.target);
-    const withoutProtocol = String(entry).split('/')[0] as string;
-    return Number(withoutProtocol.slice(withoutProtocol.lastIndexOf(':') + 1));
-  });
-}
-
-function commandWords(svc: ComposeService): string[] {
-  const command = svc.command ?? [];
-  return Array.isArray(command) ? command.map(String) : command.trim().split(/\s+/);
-}
-
-/** Where redis-server listens: its --port option, else Redis's default. */
-function redisListenPort(svc: ComposeService): number {
-  const words = commandWords(svc);
-  const at = words.indexOf('--port');
-  return at === -1 ? REDIS_DEFAULT_PORT : Number(words[at + 1]);
+/** The local redis-server's version (x.y.z). */
+function localRedisVersion(): string {
+  const version = /\bv=(\d+\.\d+\.\d+)/.exec(spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout)?.[1];
+  if (version === undefined) throw new Error('redis-server --version printed no version');
+  return version;
 }
 
 /** redis-server with the compose file's arguments, on a free loopback port and a data directory of its own. */
-async function startRedisFromCompose(args: string[]): Promise<{ url: string; dir: string; stop(): Promise<void> }> {
+async function startRedisFromCompose(args: string[], auth: string): Promise<{ url: string; dir: string; stop(): Promise<void> }> {
   const port = await freePort();
   const dir = await mkdtemp(path.join(tmpdir(), 'xc-compose-redis-'));
   const child = spawn('redis-server', [...args, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
+  const url = `redis://${auth}@127.0.0.1:${port}`;
   const probe = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => 50, lazyConnect: true });
   await until('redis-server answers', async () => ((await probe.connect().then(() => probe.ping(), () => undefined)) === 'PONG' ? true : undefined));
   probe.disconnect();
@@ -149,11 +65,6 @@ async function startRedisFromCompose(args: string[]): Promise<{ url: string; dir
       await exited;
     },
   };
-}
-
-function healthcheckText(svc: ComposeService): string {
-  const test = svc.healthcheck?.test;
-  return Array.isArray(test) ? test.join(' ') : (test ?? '');
 }
 
 interface Instruction {
@@ -239,10 +150,6 @@ function builtFileFor(source: string): { included: boolean; output: string } {
   return { included: parsed.fileNames.map((file) => path.normalize(file)).includes(absoluteSource), output };
 }
 
-function hexKey(): string {
-  return Buffer.from(generateOprfSecretKey()).toString('hex');
-}
-
 describe('docker-compose.yml', () => {
   it('when the app service sets environment variables, then each is one the service reads', () => {
     const names = Object.keys(rawEnvironment(service(readCompose(), APP)));
@@ -252,15 +159,69 @@ describe('docker-compose.yml', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('when the app connects to Redis, then REDIS_URL names the redis service and the port it listens on', () => {
+  it('when the app connects to Redis, then REDIS_URL names the redis service, the port it listens on and its ACL user', () => {
     const compose = readCompose();
-    const redisUrl = rawEnvironment(service(compose, APP)).REDIS_URL;
+    const host = requiredHostEnv();
+    const redisUrl = resolvedEnvironment(service(compose, APP), host).REDIS_URL;
 
     expect(redisUrl).toEqual(expect.any(String));
     const url = new URL(redisUrl as string);
     expect(url.protocol).toBe('redis:');
     expect(url.hostname).toBe(REDIS);
     expect(Number(url.port || REDIS_DEFAULT_PORT)).toBe(redisListenPort(service(compose, url.hostname)));
+    expect(url.pathname).toBe('');
+    const rules = redisUsers(resolvedCommand(service(compose, REDIS), host)).get(decodeURIComponent(url.username));
+    expect(url.username).not.toBe('default');
+    expect(rules).toContain(`>${host.REDIS_PASSWORD}`);
+    expect(decodeURIComponent(url.password)).toBe(host.REDIS_PASSWORD);
+  });
+
+  it('when REDIS_PASSWORD is not set on the host, then compose refuses to start Redis or the app rather than run without one', () => {
+    const compose = readCompose();
+    const rawUrl = rawEnvironment(service(compose, APP)).REDIS_URL as string;
+    const redis = service(compose, REDIS);
+
+    for (const host of [{}, { REDIS_PASSWORD: '' }]) {
+      expect(() => interpolate(rawUrl, host)).toThrow(/REDIS_PASSWORD/);
+      expect(() => resolvedCommand(redis, host)).toThrow(/REDIS_PASSWORD/);
+      expect(() => resolvedEnvironment(redis, host)).toThrow(/REDIS_PASSWORD/);
+    }
+  });
+
+  it('when compose runs Redis, then it publishes no port: only the app, over the compose network, reaches it', () => {
+    const redis = service(readCompose(), REDIS);
+
+    expect(redis.ports ?? []).toEqual([]);
+    expect(redis.network_mode).toBeUndefined();
+  });
+
+  it('when compose runs Redis, then the default user is off and the app\'s user has a password, its key prefix and only named commands', () => {
+    const compose = readCompose();
+    const host = requiredHostEnv();
+    const users = redisUsers(resolvedCommand(service(compose, REDIS), host));
+    const containerEnv = { ...dockerfileEnv(runtimeStage()), ...resolvedEnvironment(service(compose, APP), host) };
+    const appUser = decodeURIComponent(new URL(containerEnv.REDIS_URL as string).username);
+    const GRANTS_EVERYTHING = ['nopass', 'allcommands', '+@all', 'allkeys', '~*', '%R~*', '%W~*', '%RW~*', 'allchannels', '&*'];
+
+    // The default user: switched off and left with nothing (reset = off, no password, no commands, no keys).
+    const defaultRules = users.get('default') ?? [];
+    expect(defaultRules).toContain('reset');
+    expect(defaultRules.slice(defaultRules.lastIndexOf('reset'))).toEqual(['reset']);
+
+    const rules = users.get(appUser) ?? [];
+    expect(rules[0]).toBe('reset');
+    expect(rules).toContain('on');
+    expect(rules.filter((rule) => rule.startsWith('>'))).toEqual([`>${host.REDIS_PASSWORD}`]);
+    expect(rules.filter((rule) => GRANTS_EVERYTHING.includes(rule))).toEqual([]);
+    // Every grant after -@all, each a single command (or command|subcommand), never a category.
+    const grants = rules.filter((rule) => rule.startsWith('+'));
+    expect(rules.indexOf('-@all')).toBeGreaterThan(-1);
+    expect(rules.findIndex((rule) => rule.startsWith('+'))).toBeGreaterThan(rules.indexOf('-@all'));
+    expect(grants.filter((rule) => !/^\+[a-z]+(\|[a-z]+)?$/.test(rule))).toEqual([]);
+    // Keys: exactly the app's own prefix (REDIS_KEY_PREFIX), and no pub/sub channels.
+    expect(rules.filter((rule) => rule.startsWith('~') || rule.startsWith('%'))).toEqual([`~${loadConfig(containerEnv).redisKeyPrefix}*`]);
+    expect(rules).toContain('resetchannels');
+    expect([...users.keys()].sort()).toEqual(['default', appUser].sort());
   });
 
   it('when OPRF_SECRET_KEY is not set on the host, then compose refuses to start rather than run without it', () => {
@@ -283,7 +244,7 @@ describe('docker-compose.yml', () => {
     const app = service(readCompose(), APP);
     const containerEnv = {
       ...dockerfileEnv(runtimeStage()),
-      ...resolvedEnvironment(app, { OPRF_SECRET_KEY: hexKey(), OPERATOR_URL: OPERATOR_URL }),
+      ...resolvedEnvironment(app, { OPRF_SECRET_KEY: hexKey(), REDIS_PASSWORD: redisPassword(), OPERATOR_URL: OPERATOR_URL }),
     };
 
     expect(() => loadConfig(containerEnv)).toThrow(/OPERATOR_NAME_JA nor OPERATOR_NAME_EN/);
@@ -304,13 +265,20 @@ describe('docker-compose.yml', () => {
   });
 
   it('when compose runs Redis, then it never evicts: its own command gives a redis-server that the app starts on', async () => {
-    const words = commandWords(service(readCompose(), REDIS)).map((word) => interpolate(word, {}));
+    const compose = readCompose();
+    const host = requiredHostEnv();
+    const words = resolvedCommand(service(compose, REDIS), host);
     expect(words[words.indexOf('--maxmemory-policy') + 1]).toBe('noeviction');
     expect(words[words.indexOf('--maxmemory') + 1]).toMatch(/^\d+(gb|mb)$/);
-    const redisUrl = await startRedisFromCompose(words.slice(1));
+    const containerEnv = { ...dockerfileEnv(runtimeStage()), ...resolvedEnvironment(service(compose, APP), host) };
+    const { username, password } = new URL(containerEnv.REDIS_URL as string);
+    // Without the ACL rules of commands the local redis-server predates, if any.
+    const local = forRedisVersion(words.slice(1), localRedisVersion());
+    const redisUrl = await startRedisFromCompose(local.words, `${username}:${password}`);
     const dir = redisUrl.dir;
     try {
-      const app = await startTestService({ store: 'redis', env: { REDIS_URL: redisUrl.url } });
+      // Under the compose file's key prefix: its ACL lets the app's user have no other keys.
+      const app = await startTestService({ store: 'redis', prefix: loadConfig(containerEnv).redisKeyPrefix, env: { REDIS_URL: redisUrl.url } });
       await app.close();
     } finally {
       await redisUrl.stop();
@@ -356,7 +324,7 @@ describe('docker-compose.yml', () => {
     const app = service(readCompose(), APP);
     const containerEnv = {
       ...dockerfileEnv(runtimeStage()),
-      ...resolvedEnvironment(app, { OPRF_SECRET_KEY: hexKey(), OPERATOR_NAME_EN: 'Example Motors', OPERATOR_URL: OPERATOR_URL }),
+      ...resolvedEnvironment(app, requiredHostEnv()),
     };
 
     expect(containerEnv.REDIS_URL).toEqual(expect.any(String));
@@ -376,6 +344,7 @@ describe('docker-compose.yml', () => {
       'the host sets every variable',
       {
         OPRF_SECRET_KEY: hexKey(),
+        REDIS_PASSWORD: redisPassword(),
         ADMIN_API_TOKEN: randomBytes(24).toString('hex'),
         METRICS_TOKEN: randomBytes(24).toString('hex'),
         OPERATOR_NAME_JA: '例モーターズ株式会社',
@@ -385,7 +354,7 @@ describe('docker-compose.yml', () => {
     ],
     [
       'the host leaves the optional variables unset',
-      { OPRF_SECRET_KEY: hexKey(), OPERATOR_NAME_EN: 'Example Motors', OPERATOR_URL: OPERATOR_URL },
+      { OPRF_SECRET_KEY: hexKey(), REDIS_PASSWORD: redisPassword(), OPERATOR_NAME_EN: 'Example Motors', OPERATOR_URL: OPERATOR_URL },
     ],
   ])('when %s, then config validation accepts the container environment', (_case, host: HostEnv) => {
     const compose = readCompose();
@@ -409,7 +378,30 @@ describe('docker-compose.yml', () => {
   });
 });
 
+/** End of life of the Node LTS lines (github.com/nodejs/Release): the image must be on one still supported. */
+const NODE_END_OF_LIFE: Readonly<Record<number, string>> = { 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30', 26: '2029-04-30' };
+
 describe('Dockerfile', () => {
+  it('when the image is built, then every stage runs one Node LTS line that is supported today and that package.json accepts', () => {
+    const images = readDockerfileStages().map((stage) => (stage[0]?.args ?? '').split(/\s+/)[0] ?? '');
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const major = Number(/^node:(\d+)[.-]/.exec(images[0] ?? '')?.[1]);
+    const minimum = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node);
+
+    expect(images.length).toBeGreaterThan(1);
+    expect(new Set(images).size).toBe(1);
+    expect(NODE_END_OF_LIFE[major]).toEqual(expect.any(String));
+    expect(Date.parse(NODE_END_OF_LIFE[major] as string)).toBeGreaterThan(Date.now());
+    // "engines" accepts both the image's Node and the Node the tests run on (20.19 or later).
+    expect(minimum).not.toBeNull();
+    const atLeast = (version: string) => {
+      const [versionMajor = 0, versionMinor = 0] = version.split('.').map(Number);
+      return versionMajor > Number(minimum?.[1]) || (versionMajor === Number(minimum?.[1]) && versionMinor >= Number(minimum?.[2]));
+    };
+    expect(atLeast(`${major}.0`)).toBe(true);
+    expect(atLeast(process.versions.node)).toBe(true);
+  });
+
   it('when the image starts, then it runs the server file that `npm run build` produces', () => {
     const built = builtFileFor('src/server.ts');
     const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
