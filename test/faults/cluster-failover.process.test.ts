@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import calculateSlot from 'cluster-key-slot';
 import Redis from 'ioredis';
 import request from 'supertest';
-import { argon2idOf } from '../../src/hashing/list-entry';
-import { normalizeEmail } from '../../src/hashing/normalize-email';
-import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
-import { startRedisCluster, type RedisCluster } from '../support/redis-server';
-import { NO_RATE_LIMITS, startTestService, type TestService } from '../support/test-app';
+import { type ClusterWithList, startClusterWithList } from './cluster-list-fixture';
 
 /*
  * A master of the cluster is killed (SIGKILL) while checks stream in and a new version of a list
@@ -24,47 +19,18 @@ const UNLISTED = 'not.listed@example.org';
 const RANDOM_ROWS = 40_000;
 
 describe('when a master is killed during checks and a list upload', () => {
-  let cluster: RedisCluster;
-  let service: TestService;
-  let exposureId: string;
+  let fixture: ClusterWithList;
 
   beforeAll(async () => {
-    cluster = await startRedisCluster({ nodeTimeoutMs: 2_000 });
-    service = await startTestService({
-      store: 'cluster',
-      env: { REDIS_CLUSTER_NODES: cluster.nodes, ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2, ...NO_RATE_LIMITS },
-    });
-    exposureId = await createExposure(service.app, await createIncident(service.app));
-    expect((await upload(await rows(FIRST))).status).toBe(200);
-    expect((await admin(service.app).post(`/api/v1/admin/exposures/${exposureId}/publish`)).status).toBe(200);
+    fixture = await startClusterWithList(FIRST);
   }, 60_000);
   afterAll(async () => {
-    await service.close();
-    await cluster.stop();
+    await fixture.close();
   });
-
-  async function rows(addresses: readonly string[], randomRows = 0): Promise<string> {
-    const hashed = await Promise.all(addresses.map(async (address) => (await argon2idOf(normalizeEmail(address), service.runtime.hashing.profile)).toString('hex')));
-    const random = Array.from({ length: randomRows }, () => randomBytes(32).toString('hex'));
-    return `# profile: ${service.runtime.hashing.profile.id}\n${[...hashed, ...random].join('\n')}\n`;
-  }
-
-  function upload(body: string) {
-    return request(service.app)
-      .put(`/api/v1/admin/exposures/${exposureId}/list`)
-      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-      .set('Content-Type', 'text/plain')
-      .send(body);
-  }
-
-  async function check(address: string): Promise<{ status: number; affected?: boolean }> {
-    const response = await request(service.app).post('/api/v1/check').send({ email: address });
-    return { status: response.status, ...(response.status === 200 && { affected: response.body.affected as boolean }) };
-  }
 
   /** The port of the master serving a slot, from the cluster's own view. */
   async function masterOfSlot(slot: number): Promise<number> {
-    const probe = new Redis(cluster.ports[0] as number, '127.0.0.1', { maxRetriesPerRequest: 1 });
+    const probe = new Redis(fixture.cluster.ports[0] as number, '127.0.0.1', { maxRetriesPerRequest: 1 });
     try {
       const ranges = await probe.cluster('SLOTS');
       const range = ranges.find(([from, to]) => slot >= from && slot <= to);
@@ -75,6 +41,7 @@ describe('when a master is killed during checks and a list upload', () => {
   }
 
   it('then every check answers right or 503, the service recovers by itself, and the upload completes or leaves the old version live', async () => {
+    const { cluster, service, exposureId, upload, check } = fixture;
     const victim = await masterOfSlot(calculateSlot('{lists}'));
     const outcomes: { address: string; listed: boolean; status: number; affected?: boolean; at: number }[] = [];
     let streaming = true;
@@ -84,10 +51,7 @@ describe('when a master is killed during checks and a list upload', () => {
         outcomes.push({ address, listed: address !== UNLISTED, ...(await check(address)), at: Date.now() });
       }
     })();
-    const replacement = upload(await rows([...FIRST, SECOND_ONLY], RANDOM_ROWS)).then(
-      (response) => response.status,
-      () => 0,
-    );
+    const replacement = upload([...FIRST, SECOND_ONLY], RANDOM_ROWS).catch(() => 0);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const killedAt = Date.now();
     await cluster.kill(victim);

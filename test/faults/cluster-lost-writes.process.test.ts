@@ -1,11 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import calculateSlot from 'cluster-key-slot';
 import request from 'supertest';
-import { argon2idOf } from '../../src/hashing/list-entry';
-import { normalizeEmail } from '../../src/hashing/normalize-email';
-import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
-import { startRedisCluster, type RedisCluster } from '../support/redis-server';
-import { NO_RATE_LIMITS, startTestService, type TestService } from '../support/test-app';
+import { type ClusterWithList, startClusterWithList } from './cluster-list-fixture';
 
 /*
  * Replication is asynchronous: a master acknowledges a write before its replica has it. Here the
@@ -21,38 +17,14 @@ const SECOND_ONLY = 'new.in.version2@example.jp';
 const UNLISTED = 'not.listed@example.org';
 
 describe('when a replica that missed the newest version of a list takes over', () => {
-  let cluster: RedisCluster;
-  let service: TestService;
-  let exposureId: string;
+  let fixture: ClusterWithList;
 
   beforeAll(async () => {
-    cluster = await startRedisCluster({ nodeTimeoutMs: 2_000 });
-    service = await startTestService({
-      store: 'cluster',
-      env: { REDIS_CLUSTER_NODES: cluster.nodes, ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2, ...NO_RATE_LIMITS },
-    });
-    exposureId = await createExposure(service.app, await createIncident(service.app));
-    expect((await upload(FIRST)).status).toBe(200);
-    expect((await admin(service.app).post(`/api/v1/admin/exposures/${exposureId}/publish`)).status).toBe(200);
+    fixture = await startClusterWithList(FIRST);
   }, 60_000);
   afterAll(async () => {
-    await service.close();
-    await cluster.stop();
+    await fixture.close();
   });
-
-  async function upload(addresses: readonly string[]) {
-    const rows = await Promise.all(addresses.map(async (address) => (await argon2idOf(normalizeEmail(address), service.runtime.hashing.profile)).toString('hex')));
-    return request(service.app)
-      .put(`/api/v1/admin/exposures/${exposureId}/list`)
-      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-      .set('Content-Type', 'text/plain')
-      .send(`# profile: ${service.runtime.hashing.profile.id}\n${rows.join('\n')}\n`);
-  }
-
-  async function check(address: string): Promise<{ status: number; affected?: boolean }> {
-    const response = await request(service.app).post('/api/v1/check').send({ email: address });
-    return { status: response.status, ...(response.status === 200 && { affected: response.body.affected as boolean }) };
-  }
 
   /** CLUSTER NODES as seen by a node: id, port, flags and master id of each. */
   function clusterNodes(port: number): { id: string; port: number; flags: string; masterId: string; slots: string }[] {
@@ -74,6 +46,7 @@ describe('when a replica that missed the newest version of a list takes over', (
   }
 
   it('then the checks answer 503, never the older version\'s "not affected", until the list is uploaded again', async () => {
+    const { cluster, service, upload, check } = fixture;
     const slot = calculateSlot('{lists}');
     const nodes = clusterNodes(cluster.ports[0] as number);
     const master = nodes.find((node) => node.flags.includes('master') && servesSlot(node.slots, slot));
@@ -87,7 +60,7 @@ describe('when a replica that missed the newest version of a list takes over', (
     // still find the master's writes in its socket's buffer when it wakes).
     spawnSync('redis-cli', ['-p', String(master!.port), 'CLIENT', 'KILL', 'TYPE', 'replica']);
     try {
-      expect((await upload([...FIRST, SECOND_ONLY])).status).toBe(200);
+      expect(await upload([...FIRST, SECOND_ONLY])).toBe(200);
       expect(await check(SECOND_ONLY)).toEqual({ status: 200, affected: true });
       await cluster.kill(master!.port);
     } finally {
@@ -111,7 +84,7 @@ describe('when a replica that missed the newest version of a list takes over', (
     expect(ready.body.error.code).toBe('store_lost_data');
 
     // Uploading the list again mends it.
-    expect((await upload([...FIRST, SECOND_ONLY])).status).toBe(200);
+    expect(await upload([...FIRST, SECOND_ONLY])).toBe(200);
     expect(await check(SECOND_ONLY)).toEqual({ status: 200, affected: true });
     expect(await check(UNLISTED)).toEqual({ status: 200, affected: false });
   }, 90_000);

@@ -34,6 +34,7 @@ const LAUNCHING_HELPERS: Readonly<Record<string, HelperExports>> = {
   'scripts/support/redis-server.ts': { launch: { process: ['startRedisServer'] }, safe: ['freePort'] },
   'test/support/redis-server.ts': { launch: { process: ['startRedisServer', 'startRedisCluster'] }, safe: ['freePort'] },
   'scripts/support/redis-cluster.ts': { launch: { process: ['startRedisCluster'] }, safe: [] },
+  'test/faults/cluster-list-fixture.ts': { launch: { process: ['startClusterWithList'] }, safe: [] },
   'test/support/reference-argon2.ts': { launch: { process: ['referenceArgon2id'] }, safe: [] },
   'test/support/load-list-fixtures.ts': {
     launch: { process: ['runLoadList', 'startLoadList', 'startServerWithListedAddress'] },
