@@ -45,8 +45,11 @@ export async function execPhases(redis: RedisClient, phases: readonly (readonly 
 
 /** Which node serves a key now: commands of one group may share a pipeline. */
 function nodeGroupOf(cluster: Cluster, key: string): string {
+  const slot = calculateSlot(key);
   // `slots` lists each slot's nodes, master first; ioredis groups pipelines by that same list.
-  return cluster.slots[calculateSlot(key)]?.join(';') ?? 'unknown';
+  // Before the client has learnt the slots (still connecting), a group per slot: a pipeline of
+  // one slot is always accepted, and ioredis sends it once it knows where.
+  return cluster.slots[slot]?.join(';') ?? `slot ${slot}`;
 }
 
 async function execOnNodes(cluster: Cluster, commands: readonly KeyedCommand[]): Promise<unknown[]> {
