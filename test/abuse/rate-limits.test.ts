@@ -167,7 +167,7 @@ describe('when the deployment-wide budget is spent', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       seed: true,
       env: { ...BEHIND_ONE_PROXY, RATE_LIMIT_PER_IP: '2', RATE_LIMIT_PER_IPV6_64: '0', RATE_LIMIT_GLOBAL: '4' },
     });
@@ -224,7 +224,7 @@ describe('when budgets are kept in Redis', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix,
       seed: true,
       env: { ...BEHIND_ONE_PROXY, RATE_LIMIT_PER_IP: '10', RATE_LIMIT_PER_IPV6_64: '30', RATE_LIMIT_GLOBAL: '100' },
@@ -260,7 +260,7 @@ describe('when budgets are kept in Redis', () => {
 
   it('then a second app on the same Redis shares the budgets (one deployment, several instances)', async () => {
     const other = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix,
       key: Buffer.from(service.config.oprfSecretKey!).toString('hex'),
       env: { ...BEHIND_ONE_PROXY, RATE_LIMIT_PER_IP: '10', RATE_LIMIT_PER_IPV6_64: '30', RATE_LIMIT_GLOBAL: '100' },

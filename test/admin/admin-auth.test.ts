@@ -22,7 +22,7 @@ describe('admin API authentication', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('admin-auth'),
       env: { ADMIN_API_TOKEN: ADMIN_TOKEN },
     });
@@ -100,7 +100,7 @@ describe('admin API without ADMIN_API_TOKEN configured', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix: uniquePrefix('admin-auth-off') });
+    service = await startTestService({ store: 'shared', prefix: uniquePrefix('admin-auth-off') });
   });
   afterAll(async () => {
     await service.close();

@@ -1,6 +1,5 @@
-import type Redis from 'ioredis';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createIncident } from './admin-fixtures';
 
 /*
@@ -17,12 +16,12 @@ const THREE_STATES = {
 describe('admin exposures: three states per data class', () => {
   const prefix = uniquePrefix('admin-data-states');
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
   let api: ReturnType<typeof admin>;
   let incidentId: string;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     redis = newTestRedis();
     api = admin(service.app);
     incidentId = await createIncident(service.app);

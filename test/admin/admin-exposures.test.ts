@@ -1,8 +1,7 @@
-import type Redis from 'ioredis';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 import {
   ADMIN_TOKEN,
   FAST_ARGON2,
@@ -27,12 +26,12 @@ const FULL_EXPOSURE = {
 describe('admin exposures', () => {
   const prefix = uniquePrefix('admin-exposures');
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
   let api: ReturnType<typeof admin>;
   let incidentId: string;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     redis = newTestRedis();
     api = admin(service.app);
     incidentId = await createIncident(service.app);

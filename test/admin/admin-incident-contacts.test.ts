@@ -19,7 +19,7 @@ describe('admin incidents: contacts for customers', () => {
   let api: ReturnType<typeof admin>;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     api = admin(service.app);
   });
   afterAll(async () => {
@@ -114,7 +114,7 @@ describe('admin exposures: how the source states the count', () => {
   let incidentId: string;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     api = admin(service.app);
     incidentId = await createIncident(service.app);
   });

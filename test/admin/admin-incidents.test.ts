@@ -19,7 +19,7 @@ describe('admin incidents', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('admin-incidents'),
       env: { ADMIN_API_TOKEN: ADMIN_TOKEN },
     });

@@ -20,7 +20,7 @@ describe('admin API in the OpenAPI document', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('admin-openapi'),
       env: { ADMIN_API_TOKEN: ADMIN_TOKEN },
     });

@@ -20,7 +20,7 @@ describe('publishing exposures', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('admin-publication'),
       seed: true,
       env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 },

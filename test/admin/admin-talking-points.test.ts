@@ -16,7 +16,7 @@ describe('talking points on exposures', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('talking-points'),
       seed: true,
       env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 },

@@ -1,4 +1,3 @@
-import type Redis from 'ioredis';
 import request from 'supertest';
 import type { AuditEvent } from '../../src/audit/audit-event';
 import { compareAuditIds, parseAuditId, type AuditId } from '../../src/audit/audit-id';
@@ -7,7 +6,7 @@ import { normalizeEmail } from '../../src/hashing/normalize-email';
 import type { StaffMember } from '../../src/actor/staff-member';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
 import { csrfFor, newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
-import { newTestRedis } from '../support/test-redis';
+import { newTestRedis, type TestRedis } from '../support/test-redis';
 
 const INCIDENT = { organization: 'Example Motors', title: 'Website server breach' };
 const EXPOSURE = { title: 'Newsletter sign-ups', dataExposed: ['email_address'] };
@@ -136,7 +135,7 @@ describe('the admin API writes an audit event for every change', () => {
 
 describe('the admin API when the audit log cannot be written', () => {
   let service: StaffTestService;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
     service = await startStaffService({ env: { ADMIN_API_TOKEN: ADMIN_TOKEN } });

@@ -1,4 +1,3 @@
-import type Redis from 'ioredis';
 import type { Actor } from '../../src/actor/actor';
 import type { AuditEntry, AuditEvent } from '../../src/audit/audit-event';
 import { auditQueryFrom } from '../../src/audit/audit-query';
@@ -6,7 +5,7 @@ import { AuditService } from '../../src/audit/audit-service';
 import type { AuditStore } from '../../src/audit/audit-store';
 import { MemoryAuditStore } from '../../src/audit/memory-audit-store';
 import { RedisAuditStore } from '../../src/audit/redis-audit-store';
-import { newTestRedis, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 const SUPPORT: Actor = { kind: 'staff', staffId: 'st-support-1', username: 'sato.support', role: 'support' };
 const ADMIN: Actor = { kind: 'staff', staffId: 'st-admin-1', username: 'kato.admin', role: 'admin' };
@@ -212,7 +211,7 @@ function describeAuditContract(name: string, open: () => { store: AuditStore; cl
 }
 
 describe('audit log stores', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   beforeAll(() => {
     redis = newTestRedis();
   });

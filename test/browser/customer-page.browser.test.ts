@@ -353,7 +353,7 @@ describe('the result page on a phone: operator first, the answer within two scre
 
   beforeAll(async () => {
     // An operator's deployment (Redis, the demo incidents loaded), and the demo (no operator).
-    operated = await startTestService({ store: 'redis', seed: true, env: { ...OPERATOR, ...FAST_ARGON2, ADMIN_API_TOKEN: ADMIN_TOKEN } });
+    operated = await startTestService({ store: 'shared', seed: true, env: { ...OPERATOR, ...FAST_ARGON2, ADMIN_API_TOKEN: ADMIN_TOKEN } });
     demo = await startTestService({ store: 'memory' });
     const api = admin(operated.app);
     // Every incident names its contacts, and the exposure the listed address is in has all three

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 // Page callbacks run in the browser: they need the DOM types that the Node code does not have.
 import { build } from 'esbuild';
-import type Redis from 'ioredis';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import request from 'supertest';
@@ -10,7 +9,7 @@ import { argon2idOf } from '../../src/hashing';
 import { EMAIL_DOMAIN_CORPUS, randomDomains } from '../email/domain-corpus';
 import { accessibilityViolations, foreignOrigins, launchChromium, screenshot, scrollsSideways, serve, type ServedApp } from '../support/browser';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * Issue 15, the check page's own check, in Debian's Chromium: with the script on, the address is
@@ -51,12 +50,12 @@ describe('the private check in a real browser', () => {
   let service: TestService;
   let served: ServedApp;
   let browser: Browser;
-  let redis: Redis;
+  let redis: TestRedis;
   let profile: Profile;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, seed: true });
+    service = await startTestService({ store: 'shared', prefix, seed: true });
     served = await serve(service);
     browser = await launchChromium();
     redis = newTestRedis();
@@ -302,7 +301,7 @@ describe('the private check in a real browser', () => {
       await page.goto(`${served.baseUrl}/`);
       const keys = await keysWithPrefix(redis, prefix);
       expect(keys.length).toBeGreaterThan(0);
-      await redis.del(...keys);
+      await deleteKeys(redis, keys);
 
       await checkOnDevice(page, LISTED);
 

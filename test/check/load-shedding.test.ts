@@ -26,7 +26,7 @@ describe('load shedding with a tiny check queue (1 hash running, 1 waiting)', ()
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       seed: true,
       env: { ...NO_RATE_LIMITS, CHECK_MAX_RUNNING: '1', CHECK_MAX_WAITING: '1' },
     });

@@ -14,7 +14,7 @@ describe('a check whose exposure has data that may have been exposed', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
     await service.runtime.catalog.admin.updateExposure(CATALOG, {
       dataPossiblyExposed: ['phone_number', 'password'],
       dataNotExposed: ['name', 'postal_address'],

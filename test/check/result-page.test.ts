@@ -12,7 +12,7 @@ describe('result page texts', () => {
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       prefix: uniquePrefix('result-page'),
       env: {
         ADMIN_API_TOKEN: ADMIN_TOKEN,

@@ -35,7 +35,7 @@ describe('scripts/hash-list --profile', () => {
     let baseUrl: string;
 
     beforeAll(async () => {
-      service = await startTestService({ store: 'redis', env: { ...FAST_ARGON2, ADMIN_API_TOKEN: ADMIN_TOKEN } });
+      service = await startTestService({ store: 'shared', env: { ...FAST_ARGON2, ADMIN_API_TOKEN: ADMIN_TOKEN } });
       ({ server, baseUrl } = await listen(service));
     });
     afterAll(async () => {

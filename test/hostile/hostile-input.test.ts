@@ -45,7 +45,7 @@ const RAW_JSON_ESCAPES = ['\\ud800', '\\udc00x', '\\u0000', '\\u202e', '\\ufeff'
 describe('when hostile input reaches the service', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', seed: true, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
   });
   afterAll(async () => {
     await service.close();

@@ -4,12 +4,12 @@ import { runBuilt, spawnBuilt, type BuiltProcess } from '../support/built-proces
 import { until } from '../support/eventually';
 import { freePort } from '../support/redis-server';
 import { hexKey, NO_RATE_LIMITS, startTestService, type TestService } from '../support/test-app';
-import { newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, sharedStoreEnv, uniquePrefix } from '../support/test-redis';
 import { holdCheck } from './held-request';
 
 async function startServer(extraEnv: Record<string, string>): Promise<{ process: BuiltProcess; port: number; prefix: string }> {
   const prefix = uniquePrefix('lifecycle');
-  const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: hexKey(), ...NO_RATE_LIMITS, LOG_LEVEL: 'info' };
+  const env = { ...sharedStoreEnv(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: hexKey(), ...NO_RATE_LIMITS, LOG_LEVEL: 'info' };
   const seeded = await runBuilt('scripts/seed-demo.js', env);
   if (seeded.code !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
   const port = await freePort();
@@ -72,7 +72,7 @@ describe('when the app is draining', () => {
   let app: TestService['app'];
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
     app = service.app;
   });
   afterAll(() => service.close());

@@ -19,7 +19,7 @@ describe('loading hashed lists through the admin API', () => {
   let api: ReturnType<typeof admin>;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     api = admin(service.app);
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ describe('when the store loses a bucket key while a list is being loaded', () =>
   const redis = newTestRedis();
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
   });
   afterAll(async () => {
     await service.close();

@@ -9,7 +9,7 @@ import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { ADMIN_TOKEN, FAST_ARGON2, admin, createExposure, createIncident } from '../admin/admin-fixtures';
 import { hexKey, startTestService, testConfig, type TestService } from '../support/test-app';
 import { until } from '../support/eventually';
-import { keysWithPrefix, newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, sharedStoreEnv, uniquePrefix } from '../support/test-redis';
 
 const ALICE = 'alice@example.jp';
 
@@ -25,7 +25,7 @@ describe('interrupted and abandoned list uploads', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, key, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', prefix, key, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
   });
   afterAll(async () => {
     await service.close();
@@ -120,7 +120,7 @@ describe('interrupted and abandoned list uploads', () => {
       const staged = await lists.beginVersion(exposureId, service.runtime.hashing.profile.id, 16, new Date());
       await lists.addEntries(staged, randomRows(5).map((row) => ({ bucket: row.readUInt16BE(0), digest: row.subarray(0, 16) })));
 
-      const script = await openService(testConfig({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: key, ...FAST_ARGON2 }), {
+      const script = await openService(testConfig({ ...sharedStoreEnv(), REDIS_KEY_PREFIX: prefix, OPRF_SECRET_KEY: key, ...FAST_ARGON2 }), {
         logger: pino({ level: 'silent' }),
       });
       try {
@@ -140,7 +140,7 @@ describe('interrupted and abandoned list uploads', () => {
       await lists.addEntries(crashed, randomRows(20).map((row) => ({ bucket: row.readUInt16BE(0), digest: row.subarray(0, 16) })));
       expect(await versionKeys(exposureId, crashed.version)).not.toEqual([]);
 
-      const restarted = await startTestService({ store: 'redis', prefix, key, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+      const restarted = await startTestService({ store: 'shared', prefix, key, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
       try {
         expect(await restarted.runtime.stores.lists.unusedVersions()).toEqual([]);
         expect(await versionKeys(exposureId, crashed.version)).toEqual([]);

@@ -73,7 +73,7 @@ describe('uploading and publishing through the admin client', () => {
   let smallList: string;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
+    service = await startTestService({ store: 'shared', prefix, env: { ADMIN_API_TOKEN: ADMIN_TOKEN, ...FAST_ARGON2 } });
     server = createServer(service.app);
     target = { server: await listening(server), token: ADMIN_TOKEN };
     dir = await temporaryDirectory('load-list-errors');

@@ -33,7 +33,7 @@ describe('GET /metrics', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true, env: { METRICS_TOKEN } });
+    service = await startTestService({ store: 'shared', seed: true, env: { METRICS_TOKEN } });
   });
   afterAll(() => service.close());
 
@@ -49,7 +49,7 @@ describe('GET /metrics', () => {
   });
 
   it('when no METRICS_TOKEN is configured, then /metrics is closed', async () => {
-    const closed = await startTestService({ store: 'redis' });
+    const closed = await startTestService({ store: 'shared' });
     try {
       const response = await request(closed.app).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
       expect(response.status).toBe(401);

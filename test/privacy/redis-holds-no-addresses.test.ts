@@ -1,14 +1,13 @@
-import type Redis from 'ioredis';
 import request from 'supertest';
 import { DEMO_LIST_ADDRESSES } from '../../src/demo/demo-dataset';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { maskEmail } from '../../src/hashing/mask-email';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis } from '../support/test-redis';
 
 /** Every key name and every byte of every value under a prefix. */
-async function dumpEverything(redis: Redis, prefix: string): Promise<Buffer[]> {
+async function dumpEverything(redis: TestRedis, prefix: string): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
   for (const key of await keysWithPrefix(redis, prefix)) {
     chunks.push(Buffer.from(key));
@@ -27,9 +26,9 @@ async function dumpEverything(redis: Redis, prefix: string): Promise<Buffer[]> {
   return chunks;
 }
 
-describe('privacy: Redis after a demo seed and a batch of checks', () => {
+describe('privacy: TestRedis after a demo seed and a batch of checks', () => {
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
   const checkedAddresses = [
     'taro.yamada@example.jp',
     'ＴＡＲＯ．ＹＡＭＡＤＡ＠ＥＸＡＭＰＬＥ．ＪＰ',
@@ -40,7 +39,7 @@ describe('privacy: Redis after a demo seed and a batch of checks', () => {
   ];
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
     redis = newTestRedis();
     for (const email of checkedAddresses) {
       await request(service.app).post('/api/v1/check').send({ email }).expect(200);

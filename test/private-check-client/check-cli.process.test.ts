@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type Redis from 'ioredis';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * `npm run -s check -- --server URL` (scripts/check.ts, built): the private check from a terminal,
@@ -30,10 +29,10 @@ describe('npm run -s check', () => {
   let service: TestService;
   let server: Server;
   let origin: string;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, seed: true });
+    service = await startTestService({ store: 'shared', prefix, seed: true });
     server = await new Promise((resolve) => {
       const listening = service.app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -80,7 +79,7 @@ describe('npm run -s check', () => {
 
   it('when the store was wiped, then it prints the refusal and exits 3, never "not in the lists"', async () => {
     const keys = await keysWithPrefix(redis, prefix);
-    await redis.del(...keys);
+    await deleteKeys(redis, keys);
     const result = await runCheck(['--server', origin], 'someone.else@example.org');
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('HTTP 503');

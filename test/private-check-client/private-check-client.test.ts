@@ -17,7 +17,7 @@ describe('the private check client module', () => {
   let origin: string;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
     server = await new Promise((resolve) => {
       const listening = service.app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -1,7 +1,6 @@
-import type Redis from 'ioredis';
 import request from 'supertest';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * What the check page carries for the browser's own check (issue 15): the rendered parts of every
@@ -11,10 +10,10 @@ import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redi
 describe('the check page\'s parts for the private check', () => {
   const prefix = uniquePrefix('private-page-parts');
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, seed: true });
+    service = await startTestService({ store: 'shared', prefix, seed: true });
     redis = newTestRedis();
   });
   afterAll(async () => {
@@ -51,7 +50,7 @@ describe('the check page\'s parts for the private check', () => {
 
   it('when the store is wiped, then the page is the plain form alone and the parameters answer 503', async () => {
     const keys = await keysWithPrefix(redis, prefix);
-    await redis.del(...keys);
+    await deleteKeys(redis, keys);
     const page = await request(service.app).get('/?lang=en');
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('data-private-check');

@@ -1,9 +1,8 @@
 import argon2 from 'argon2';
 import { ristretto255_oprf } from '@noble/curves/ed25519.js';
-import type Redis from 'ioredis';
 import request from 'supertest';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * Issue 15: the private check, from the outside. The client side here is written from the README's
@@ -56,12 +55,12 @@ function bucketOf(a: Uint8Array, bits: number): number {
 describe('the private check protocol, implemented from the README with @noble/curves', () => {
   const prefix = uniquePrefix('private-check');
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
   let profiles: Profile[];
   const sent: string[] = [];
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', prefix, seed: true });
+    service = await startTestService({ store: 'shared', prefix, seed: true });
     redis = newTestRedis();
     const parameters = await request(service.app).get('/api/v1/private-check');
     expect(parameters.status).toBe(200);
@@ -177,7 +176,7 @@ describe('the private check protocol, implemented from the README with @noble/cu
     it('then the private check answers 503, never lists without digests', async () => {
       const keys = await keysWithPrefix(redis, prefix);
       expect(keys.length).toBeGreaterThan(0);
-      await redis.del(...keys);
+      await deleteKeys(redis, keys);
 
       const response = await request(service.app)
         .post('/api/v1/private-check')

@@ -92,7 +92,7 @@ describe('a real listening server with a short request deadline and upload idle 
 
   beforeAll(async () => {
     service = await startTestService({
-      store: 'redis',
+      store: 'shared',
       env: {
         ADMIN_API_TOKEN: ADMIN_TOKEN,
         ...FAST_ARGON2,

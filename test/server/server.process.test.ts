@@ -3,7 +3,7 @@ import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { freePort } from '../support/redis-server';
 import { runBuilt, startBuiltServer } from '../support/built-process';
 import { hexKey, startTestService } from '../support/test-app';
-import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { sharedStoreEnv, testRedisUrl, uniquePrefix } from '../support/test-redis';
 
 async function checkEmail(baseUrl: string, email: string): Promise<{ status: number; body: { affected?: boolean } }> {
   const response = await fetch(`${baseUrl}/api/v1/check`, {
@@ -38,10 +38,10 @@ describe('the built server process', () => {
 
   it('when started with another key than the store was written with, then it exits 1 and says so', async () => {
     const prefix = uniquePrefix('process');
-    const original = await startTestService({ store: 'redis', prefix, key: hexKey() });
+    const original = await startTestService({ store: 'shared', prefix, key: hexKey() });
     await original.close();
     const result = await runBuilt('src/server.js', {
-      REDIS_URL: testRedisUrl(),
+      ...sharedStoreEnv(),
       REDIS_KEY_PREFIX: prefix,
       OPRF_SECRET_KEY: hexKey(),
     });
@@ -50,7 +50,7 @@ describe('the built server process', () => {
   });
 
   it('when seed:demo runs against Redis, then a server on that store finds the demo addresses', async () => {
-    const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('seed'), OPRF_SECRET_KEY: hexKey(), LOG_LEVEL: 'warn' };
+    const env = { ...sharedStoreEnv(), REDIS_KEY_PREFIX: uniquePrefix('seed'), OPRF_SECRET_KEY: hexKey(), LOG_LEVEL: 'warn' };
     const seeded = await runBuilt('scripts/seed-demo.js', env);
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
@@ -110,7 +110,7 @@ describe('where the built server listens (HOST)', () => {
 
   it('when started with REDIS_URL and without HOST, then it accepts connections on every interface', async () => {
     const port = await freePort();
-    const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('host'), OPRF_SECRET_KEY: hexKey(), LOG_LEVEL: 'info' };
+    const env = { ...sharedStoreEnv(), REDIS_KEY_PREFIX: uniquePrefix('host'), OPRF_SECRET_KEY: hexKey(), LOG_LEVEL: 'info' };
     const server = await startBuiltServer(env, port);
     try {
       expect(await accepts('127.0.0.2', port)).toBe(true);

@@ -12,7 +12,7 @@ import { until } from '../support/eventually';
 import { callApi, createExposureOver } from '../support/http-api';
 import { freePort } from '../support/redis-server';
 import { hexKey } from '../support/test-app';
-import { keysWithPrefix, newTestRedis, testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, sharedStoreEnv, uniquePrefix } from '../support/test-redis';
 
 /*
  * Several app instances: two server processes on one store, as a deployment runs one per core
@@ -40,7 +40,7 @@ interface Pair {
 
 function instanceEnvironment(prefix: string, oprfKey: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    REDIS_URL: testRedisUrl(),
+    ...sharedStoreEnv(),
     REDIS_KEY_PREFIX: prefix,
     OPRF_SECRET_KEY: oprfKey,
     ADMIN_API_TOKEN: ADMIN_TOKEN,
@@ -81,11 +81,11 @@ async function stopPair(pair: Pair | undefined): Promise<void> {
   await Promise.all([pair.a.stop(), pair.b.stop()]);
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
+async function deleteEverythingUnder(prefix: string): Promise<void> {
   const redis = newTestRedis();
   try {
     const keys = await keysWithPrefix(redis, prefix);
-    for (let at = 0; at < keys.length; at += 500) await redis.unlink(...keys.slice(at, at + 500));
+    await deleteKeys(redis, keys);
   } finally {
     await redis.quit();
   }
@@ -162,7 +162,7 @@ function createAdmin(env: Record<string, string>, username: string): Promise<Pro
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      REDIS_URL: env.REDIS_URL ?? '',
+      ...sharedStoreEnv(),
       REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX ?? '',
       OPRF_SECRET_KEY: env.OPRF_SECRET_KEY ?? '',
       LOG_LEVEL: 'silent',
@@ -388,7 +388,7 @@ describe('several app instances: two server processes on one store', () => {
     afterAll(async () => {
       await proxy?.close();
       await stopPair(pair);
-      if (pair) await deleteKeys(pair.prefix);
+      if (pair) await deleteEverythingUnder(pair.prefix);
     }, 30_000);
 
     it('then both agree on the hashing profile', async () => {
@@ -521,7 +521,7 @@ describe('several app instances: two server processes on one store', () => {
     }, 40_000);
     afterAll(async () => {
       await stopPair(pair);
-      if (pair) await deleteKeys(pair.prefix);
+      if (pair) await deleteEverythingUnder(pair.prefix);
     }, 30_000);
 
     it('then checks sent to A and B in turn spend one budget: exactly the limit succeed, the rest get 429 global on either', async () => {
@@ -578,7 +578,7 @@ describe('several app instances: two server processes on one store', () => {
     }, 40_000);
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
-      await deleteKeys(prefix);
+      await deleteEverythingUnder(prefix);
     }, 30_000);
 
     it("then both become ready on one store identity and profile, and each answers the other's list", async () => {

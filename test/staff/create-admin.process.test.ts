@@ -5,7 +5,7 @@ import { createApp } from '../../src/app';
 import { openService, type Service } from '../../src/service';
 import { built, type ProcessResult } from '../support/built-process';
 import { hexKey, testConfig } from '../support/test-app';
-import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { sharedStoreEnv, uniquePrefix } from '../support/test-redis';
 import { signedIn } from './staff-fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,7 +34,7 @@ function createAdmin(env: Record<string, string>, args: string[], stdin: string)
 
 describe('scripts/create-admin', () => {
   const env = {
-    REDIS_URL: testRedisUrl(),
+    ...sharedStoreEnv(),
     REDIS_KEY_PREFIX: uniquePrefix('create-admin'),
     OPRF_SECRET_KEY: hexKey(),
     LOG_LEVEL: 'silent',

@@ -1,13 +1,12 @@
-import type Redis from 'ioredis';
 import request from 'supertest';
 import type { StaffMember } from '../../src/actor/staff-member';
-import { keysWithPrefix, newTestRedis } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis } from '../support/test-redis';
 import { newStaff, PASSWORD, sessionCookieOf, signInWith, startStaffService, type StaffTestService } from './staff-fixtures';
 
 /** A sign-in the audit log cannot record does not happen. */
 describe('signing in when the audit log cannot be written', () => {
   let service: StaffTestService;
-  let redis: Redis;
+  let redis: TestRedis;
   let admin: StaffMember;
   let auditKey: string;
 

@@ -7,7 +7,7 @@ import { openService, type Service } from '../../src/service';
 import type { StaffMember, StaffRole } from '../../src/actor/staff-member';
 import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { hexKey, testConfig } from '../support/test-app';
-import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { sharedStoreEnv, uniquePrefix } from '../support/test-redis';
 
 /** A clock the test moves by hand: timeouts are tested without waiting. */
 export class FakeClock {
@@ -32,15 +32,15 @@ export interface StaffTestService {
   close(): Promise<void>;
 }
 
-/** The real app over real Redis (or the demo store) with a fake clock, as startTestService but for staff tests. */
+/** The real app over the shared store (or the demo store) with a fake clock, as startTestService but for staff tests. */
 export async function startStaffService(
-  options: { store?: 'redis' | 'memory'; prefix?: string; env?: Record<string, string> } = {},
+  options: { store?: 'shared' | 'memory'; prefix?: string; env?: Record<string, string> } = {},
 ): Promise<StaffTestService> {
   const env = options.env ?? {};
   const config =
-    (options.store ?? 'redis') === 'redis'
+    (options.store ?? 'shared') === 'shared'
       ? testConfig({
-          REDIS_URL: testRedisUrl(),
+          ...sharedStoreEnv(),
           REDIS_KEY_PREFIX: options.prefix ?? uniquePrefix('staff'),
           OPRF_SECRET_KEY: hexKey(),
           ...FAST_ARGON2,

@@ -1,19 +1,18 @@
-import Redis from 'ioredis';
 import { BoundedWorkQueue } from '../../src/shared/bounded-work-queue';
 import { PasswordHasher } from '../../src/staff/password-hash';
 import { StaffService } from '../../src/staff/staff-service';
 import { MemoryStaffStore } from '../../src/staff/memory-staff-store';
 import { RedisStaffStore } from '../../src/staff/redis-staff-store';
 import type { StaffStore } from '../../src/staff/staff-store';
-import { testRedisUrl, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, uniquePrefix } from '../support/test-redis';
 import { FakeClock, PASSWORD } from './staff-fixtures';
 
 const backends: [string, () => { store: StaffStore; close: () => void }][] = [
   ['memory', () => ({ store: new MemoryStaffStore(), close: () => undefined })],
   [
-    'redis',
+    'shared Redis',
     () => {
-      const redis = new Redis(testRedisUrl());
+      const redis = newTestRedis();
       return { store: new RedisStaffStore(redis, uniquePrefix('staff-service')), close: () => redis.disconnect() };
     },
   ],

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
-import type Redis from 'ioredis';
 import request from 'supertest';
-import { keysWithPrefix, newTestRedis } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis } from '../support/test-redis';
 import { newStaff, PASSWORD, sessionCookieOf, signInWith, startStaffService, type StaffTestService } from './staff-fixtures';
 
 // The PHC string format: algorithm, version, parameters (the argon2 package writes them m, p, t), salt, hash.
@@ -10,7 +9,7 @@ const ENCODED_ARGON2ID = /^\$argon2id\$v=19\$m=19456,p=1,t=2\$([A-Za-z0-9+/]{22}
 
 describe('what staff sign-in keeps in Redis', () => {
   let service: StaffTestService;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
     service = await startStaffService();

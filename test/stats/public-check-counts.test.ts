@@ -1,10 +1,9 @@
-import type Redis from 'ioredis';
 import pino from 'pino';
 import request from 'supertest';
 import { localDate } from '../../src/shared/time-zone';
 import type { StatsSummary } from '../../src/stats/stats-service';
 import { startTestService, type TestService } from '../support/test-app';
-import { newTestRedis } from '../support/test-redis';
+import { newTestRedis, type TestRedis } from '../support/test-redis';
 
 const CATALOG = 'porsche-japan-2018-catalog';
 const PROMOTION = 'porsche-japan-2018-promotion';
@@ -23,7 +22,7 @@ describe('statistics of public checks', () => {
   describe('when customers check through the API and the page', () => {
     let service: TestService;
     beforeAll(async () => {
-      service = await startTestService({ store: 'redis', seed: true });
+      service = await startTestService({ store: 'shared', seed: true });
     });
     afterAll(async () => {
       await service.close();
@@ -70,14 +69,14 @@ describe('statistics of public checks', () => {
 
   describe('when counting fails', () => {
     let service: TestService;
-    let redis: Redis;
+    let redis: TestRedis;
     const logLines: string[] = [];
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
     beforeAll(async () => {
       const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
-      service = await startTestService({ store: 'redis', seed: true, logger });
+      service = await startTestService({ store: 'shared', seed: true, logger });
       redis = newTestRedis();
       process.on('unhandledRejection', onUnhandled);
     });

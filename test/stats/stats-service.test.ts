@@ -1,11 +1,10 @@
-import type Redis from 'ioredis';
 import pino from 'pino';
 import type { CheckResult, ExposureWithIncident } from '../../src/check/check-result';
 import { MemoryStatsStore } from '../../src/stats/memory-stats-store';
 import { RedisStatsStore } from '../../src/stats/redis-stats-store';
 import { StatsService } from '../../src/stats/stats-service';
 import type { StatsStore } from '../../src/stats/stats-store';
-import { newTestRedis, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 function exposure(id: string): ExposureWithIncident {
   return {
@@ -167,7 +166,7 @@ async function waitFor(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describe('statistics stores', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   beforeAll(() => {
     redis = newTestRedis();
   });

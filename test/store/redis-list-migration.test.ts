@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type Redis from 'ioredis';
 import { ListDataLostError } from '../../src/lists/list-store';
 import { RedisListStore } from '../../src/lists/redis-list-store';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { execKeyed, type KeyedCommand } from '../../src/store';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * Lists written before buckets were packed (one hash per 16-bit bucket, the 16-byte digests as
@@ -24,7 +24,7 @@ function oldRows(count: number): OldRow[] {
 
 /** One live list version in the layout before packing; without `maps`, as a store before identities wrote it. */
 async function writeOldLayoutList(
-  redis: Redis,
+  redis: TestRedis,
   prefix: string,
   list: { exposureId: string; version: number; rows: readonly OldRow[]; maps?: boolean; live?: boolean },
 ): Promise<void> {
@@ -36,20 +36,22 @@ async function writeOldLayoutList(
     JSON.stringify({ exposureId: list.exposureId, version: list.version, profileId: 'hp-old', bucketBits: 16, startedAt: NOW }),
   );
   await redis.hset(`${prefix}{lists}:next-version`, list.exposureId, list.version);
-  const pipeline = redis.pipeline();
+  // Grouped per node by execKeyed: on a cluster the buckets' keys are on every master.
+  const commands: KeyedCommand[] = [];
   for (const row of list.rows) {
-    pipeline.hset(`${prefix}lists:{${row.bucket.toString(16).padStart(6, '0')}}:${field}`, row.digest, '');
-    if (list.maps !== false) pipeline.setbit(map, 100_000 + row.bucket, 1);
+    const key = `${prefix}lists:{${row.bucket.toString(16).padStart(6, '0')}}:${field}`;
+    commands.push({ key, add: (pipeline) => pipeline.hset(key, row.digest, '') });
+    if (list.maps !== false) commands.push({ key: map, add: (pipeline) => pipeline.setbit(map, 100_000 + row.bucket, 1) });
   }
-  if (list.maps !== false) pipeline.setbit(map, 0, 1);
-  await pipeline.exec();
+  if (list.maps !== false) commands.push({ key: map, add: (pipeline) => pipeline.setbit(map, 0, 1) });
+  await execKeyed(redis, commands);
   if (list.live === false) return;
   const pointer = { exposureId: list.exposureId, version: list.version, liveNumber: 1, profileId: 'hp-old', records: list.rows.length, activatedAt: NOW };
   await redis.hset(`${prefix}{lists}:live`, list.exposureId, JSON.stringify(pointer));
 }
 
 describe('redis lists of the layout before packed buckets', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   let prefix: string;
 
   beforeEach(() => {
@@ -58,7 +60,7 @@ describe('redis lists of the layout before packed buckets', () => {
   });
   afterEach(async () => {
     const keys = await keysWithPrefix(redis, prefix);
-    if (keys.length > 0) await redis.unlink(...keys);
+    await deleteKeys(redis, keys);
     redis.disconnect();
   });
 

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import session from 'express-session';
-import type Redis from 'ioredis';
 import type { AuditEntry } from '../../src/audit/audit-event';
 import { RedisAuditStore } from '../../src/audit/redis-audit-store';
 import { ListDataLostError } from '../../src/lists/list-store';
@@ -9,7 +8,7 @@ import { RedisSessionStore } from '../../src/sign-in/redis-session-store';
 import { RedisStaffStore } from '../../src/staff/redis-staff-store';
 import { RedisStatsStore } from '../../src/stats/redis-stats-store';
 import { RedisApiTokenStore } from '../../src/tokens/redis-api-token-store';
-import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redis';
+import { deleteKeys, keysWithPrefix, newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 /*
  * What only the Redis stores do, beyond their contracts (test/store/*-store-contract.ts): where
@@ -18,9 +17,9 @@ import { keysWithPrefix, newTestRedis, uniquePrefix } from '../support/test-redi
 
 const NOW = new Date('2026-12-02T09:00:00.000Z');
 
-async function unlinkAll(redis: Redis, prefix: string): Promise<void> {
+async function unlinkAll(redis: TestRedis, prefix: string): Promise<void> {
   const keys = await keysWithPrefix(redis, prefix);
-  for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
+  await deleteKeys(redis, keys);
 }
 
 describe('redis list layout', () => {
@@ -133,7 +132,7 @@ describe('redis live numbers of pointers written before they were counted', () =
 });
 
 describe('redis list store that lost data', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   let prefix: string;
   let lists: RedisListStore;
   const listed = { bucket: 0x1234, digest: randomBytes(16) };
@@ -235,7 +234,7 @@ describe('redis list store that lost data', () => {
 });
 
 describe('redis layout of the other stores', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   let prefix: string;
   beforeEach(() => {
     redis = newTestRedis();
@@ -318,7 +317,7 @@ describe('redis layout of the other stores', () => {
 });
 
 describe('redis session store', () => {
-  let redis: Redis;
+  let redis: TestRedis;
   let prefix: string;
   let store: RedisSessionStore;
   beforeEach(() => {

@@ -1,9 +1,8 @@
-import type Redis from 'ioredis';
 import type { Actor } from '../../src/actor/actor';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { normalizeEmail } from '../../src/hashing/normalize-email';
 import { startTestService, type TestService } from '../support/test-app';
-import { keysWithPrefix, newTestRedis } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis } from '../support/test-redis';
 
 const SUPPORT: Actor = { kind: 'staff', staffId: 'st-support-1', username: 'sato.support', role: 'support' };
 const TOKEN: Actor = { kind: 'api-token', staffId: 'st-admin-1', username: 'kato.admin', tokenId: 'tok-1' };
@@ -19,7 +18,7 @@ const CHECKED = [
 ];
 
 /** Every key name and every byte of every value under a prefix, the audit stream included. */
-async function dumpEverything(redis: Redis, prefix: string): Promise<{ chunks: Buffer[]; types: Set<string> }> {
+async function dumpEverything(redis: TestRedis, prefix: string): Promise<{ chunks: Buffer[]; types: Set<string> }> {
   const chunks: Buffer[] = [];
   const types = new Set<string>();
   for (const key of await keysWithPrefix(redis, prefix)) {
@@ -43,11 +42,11 @@ async function dumpEverything(redis: Redis, prefix: string): Promise<{ chunks: B
 
 describe('privacy: the audit log after support checks of listed addresses', () => {
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
   const answers: { affected: boolean; auditEventId: string }[] = [];
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true });
+    service = await startTestService({ store: 'shared', seed: true });
     redis = newTestRedis();
     for (const [index, email] of CHECKED.entries()) {
       answers.push(

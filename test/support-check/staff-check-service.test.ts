@@ -1,4 +1,3 @@
-import type Redis from 'ioredis';
 import type { Actor } from '../../src/actor/actor';
 import { AuditService } from '../../src/audit/audit-service';
 import { RedisAuditStore } from '../../src/audit/redis-audit-store';
@@ -6,7 +5,7 @@ import { memoryRateCounters } from '../../src/abuse/memory-rate-counters';
 import { STAFF_CHECK_RULE, StaffCheckService } from '../../src/support/staff-check-service';
 import { FAST_ARGON2 } from '../admin/admin-fixtures';
 import { startTestService, type TestService } from '../support/test-app';
-import { newTestRedis, uniquePrefix } from '../support/test-redis';
+import { newTestRedis, type TestRedis, uniquePrefix } from '../support/test-redis';
 
 const SUPPORT: Actor = { kind: 'staff', staffId: 'st-support-1', username: 'sato.support', role: 'support' };
 const OTHER_SUPPORT: Actor = { kind: 'staff', staffId: 'st-support-2', username: 'ito.support', role: 'support' };
@@ -15,10 +14,10 @@ const PROMOTION = 'porsche-japan-2018-promotion';
 
 describe('support checks on a caller\'s behalf', () => {
   let service: TestService;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
-    service = await startTestService({ store: 'redis', seed: true, env: FAST_ARGON2 });
+    service = await startTestService({ store: 'shared', seed: true, env: FAST_ARGON2 });
     redis = newTestRedis();
   });
   afterAll(async () => {

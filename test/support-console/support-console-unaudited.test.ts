@@ -1,14 +1,13 @@
-import type Redis from 'ioredis';
 import type request from 'supertest';
 import { newStaff, signedIn, type StaffTestService } from '../staff/staff-fixtures';
-import { newTestRedis } from '../support/test-redis';
+import { newTestRedis, type TestRedis } from '../support/test-redis';
 import { inputValue, postCheck, startSeededStaffService } from './support-console-fixtures';
 
 const LISTED = 'taro.yamada@example.jp';
 
 describe('the support console when the audit log cannot be written', () => {
   let service: StaffTestService;
-  let redis: Redis;
+  let redis: TestRedis;
   let agent: request.Agent;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { HashingProfile } from '../../src/hashing/hashing-profile';
 import { argon2idOf } from '../../src/hashing/list-entry';
 import { ADMIN_TOKEN, FAST_ARGON2 } from '../admin/admin-fixtures';
@@ -9,7 +9,7 @@ import { runBuilt, spawnBuilt, startBuiltServer, type BuiltProcess, type Process
 import { callApi, createExposureOver } from './http-api';
 import { freePort } from './redis-server';
 import { hexKey, NO_RATE_LIMITS } from './test-app';
-import { testRedisUrl, uniquePrefix } from './test-redis';
+import { keysMatching, sharedStoreEnv, uniquePrefix } from './test-redis';
 
 export const LOAD_LIST = 'scripts/load-list.js';
 
@@ -20,10 +20,10 @@ export const LOAD_LIST = 'scripts/load-list.js';
  */
 export const LARGE_LIST_ROWS = 300_000;
 
-/** The environment of a server process on the test Redis under `prefix`, admin API open, cheap argon2. */
+/** The environment of a server process on the shared store under `prefix`, admin API open, cheap argon2. */
 export function serverEnvironment(prefix: string, oprfKeyHex: string): Record<string, string> {
   return {
-    REDIS_URL: testRedisUrl(),
+    ...sharedStoreEnv(),
     REDIS_KEY_PREFIX: prefix,
     OPRF_SECRET_KEY: oprfKeyHex,
     ADMIN_API_TOKEN: ADMIN_TOKEN,
@@ -70,16 +70,8 @@ export function temporaryDirectory(name: string): Promise<string> {
 
 /** A list file of `rows` random rows (uniform 64-hex, as real argon2 outputs look), written a block at a time. */
 /** The bucket keys of one version of an exposure's list (layout: src/lists/redis-list-store.ts). */
-export async function listVersionKeys(redis: Redis, prefix: string, exposureId: string, version: number | '*'): Promise<string[]> {
-  const pattern = `${globEscaped(prefix)}lists:{*}:${globEscaped(exposureId)}/${version}`;
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  return keys;
+export function listVersionKeys(redis: Redis | Cluster, prefix: string, exposureId: string, version: number | '*'): Promise<string[]> {
+  return keysMatching(redis, `${globEscaped(prefix)}lists:{*}:${globEscaped(exposureId)}/${version}`);
 }
 
 function globEscaped(text: string): string {

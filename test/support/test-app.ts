@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { generateOprfSecretKey } from '../../src/hashing/oprf-key';
 import { openService, prepareToServe, type Service } from '../../src/service';
-import { testClusterNodesText, testRedisUrl, uniquePrefix } from './test-redis';
+import { sharedStoreEnv, testClusterNodesText, testRedisUrl, uniquePrefix } from './test-redis';
 
 export interface TestService {
   app: Express;
@@ -30,12 +30,16 @@ export function testConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * The real app over a real store, prepared as the server prepares it: the test Redis or the test
- * cluster (REDIS_CLUSTER_NODES) under a fresh prefix, or the embedded demo store.
+ * The real app over a real store, prepared as the server prepares it: the shared store, the test
+ * Redis or the test cluster (REDIS_CLUSTER_NODES) under a fresh prefix, or the embedded demo store.
  */
 export async function startTestService(
   options: {
-    store: 'redis' | 'cluster' | 'memory';
+    /**
+     * shared: the store this run's suites share (one Redis or the test cluster: test-redis.ts
+     * sharedStore); redis and cluster: that one whatever the run shares; memory: the demo store.
+     */
+    store: 'shared' | 'redis' | 'cluster' | 'memory';
     prefix?: string;
     key?: string;
     seed?: boolean;
@@ -43,10 +47,14 @@ export async function startTestService(
     /** Default: silent. */
     logger?: Logger;
   } = {
-    store: 'redis',
+    store: 'shared',
   },
 ): Promise<TestService> {
-  const store = { redis: () => ({ REDIS_URL: testRedisUrl() }), cluster: () => ({ REDIS_CLUSTER_NODES: testClusterNodesText() }) };
+  const store = {
+    shared: sharedStoreEnv,
+    redis: () => ({ REDIS_URL: testRedisUrl() }),
+    cluster: () => ({ REDIS_CLUSTER_NODES: testClusterNodesText() }),
+  };
   const config =
     options.store === 'memory'
       ? testConfig({ ...(options.key && { OPRF_SECRET_KEY: options.key }), ...options.env })

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import Redis, { Cluster } from 'ioredis';
 
 export function testRedisUrl(): string {
@@ -12,8 +13,49 @@ export function uniquePrefix(name: string): string {
   return `test:${name}:${randomBytes(4).toString('hex')}:`;
 }
 
-export function newTestRedis(): Redis {
-  return new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+/**
+ * The store this run's suites share: one Redis (`npm test`) or the test cluster (`npm run
+ * test:cluster`, TEST_STORE=cluster). Suites that need one kind in particular (the contract suites
+ * run on both, the fault suites start servers of their own) do not ask.
+ */
+export type SharedStore = 'redis' | 'cluster';
+
+export function sharedStore(): SharedStore {
+  const chosen = process.env.TEST_STORE ?? 'redis';
+  if (chosen !== 'redis' && chosen !== 'cluster') throw new Error(`TEST_STORE must be redis or cluster, not ${chosen}`);
+  noteSharedStoreUser();
+  return chosen;
+}
+
+/**
+ * With TEST_SHARED_STORE_LOG set, each test file that reaches the shared store writes its path
+ * there: `.ci/run` runs those files again on the cluster, without a list kept by hand.
+ */
+function noteSharedStoreUser(): void {
+  const log = process.env.TEST_SHARED_STORE_LOG;
+  const file = expect.getState().testPath;
+  if (log && file) appendFileSync(log, `${file}\n`);
+}
+
+/** What the service's configuration needs to reach the shared store. */
+export function sharedStoreEnv(): { REDIS_URL: string } | { REDIS_CLUSTER_NODES: string } {
+  return sharedStore() === 'cluster' ? { REDIS_CLUSTER_NODES: testClusterNodesText() } : { REDIS_URL: testRedisUrl() };
+}
+
+/** A client of the shared store: one Redis or the cluster. */
+export type TestRedis = Redis | Cluster;
+
+/** A plain client of the shared store, for looking at (or damaging) what the service wrote. */
+export function newTestRedis(): TestRedis {
+  return sharedStore() === 'cluster' ? newTestCluster() : new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+}
+
+/**
+ * Deletes keys wherever they are: one DEL per key, since on a cluster keys of different slots
+ * cannot share one command.
+ */
+export async function deleteKeys(redis: Redis | Cluster, keys: readonly string[]): Promise<void> {
+  await Promise.all(keys.map((key) => redis.del(key)));
 }
 
 /** The test cluster's nodes as REDIS_CLUSTER_NODES takes them (jest globalSetup started it). */
@@ -38,13 +80,18 @@ export function newTestCluster(): Cluster {
 }
 
 /** Every key under a prefix (SCAN, not KEYS: safe on a shared Redis); on a cluster, of every master. */
-export async function keysWithPrefix(redis: Redis | Cluster, prefix: string): Promise<string[]> {
+export function keysWithPrefix(redis: Redis | Cluster, prefix: string): Promise<string[]> {
+  return keysMatching(redis, `${prefix}*`);
+}
+
+/** Every key matching a SCAN glob pattern; on a cluster, of every master. */
+export async function keysMatching(redis: Redis | Cluster, pattern: string): Promise<string[]> {
   const nodes = redis instanceof Cluster ? await mastersOf(redis) : [redis];
   const keys: string[] = [];
   for (const node of nodes) {
     let cursor = '0';
     do {
-      const [next, batch] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
       cursor = next;
       keys.push(...batch);
     } while (cursor !== '0');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
-import type Redis from 'ioredis';
 import pino from 'pino';
 import request from 'supertest';
 import { requireAdminToken } from '../../src/admin/require-admin-token';
@@ -8,14 +7,14 @@ import { errorMiddleware } from '../../src/http/error-middleware';
 import { actorOf } from '../../src/actor/actor';
 import type { StaffMember } from '../../src/actor/staff-member';
 import { ADMIN_TOKEN } from '../admin/admin-fixtures';
-import { keysWithPrefix, newTestRedis } from '../support/test-redis';
+import { keysWithPrefix, newTestRedis, type TestRedis } from '../support/test-redis';
 import { newStaff, signedIn, startStaffService, type StaffTestService } from '../staff/staff-fixtures';
 
 const TOKEN_FORMAT = /^xct_[A-Za-z0-9_-]{43}$/;
 
 describe('per-admin API tokens', () => {
   let service: StaffTestService;
-  let redis: Redis;
+  let redis: TestRedis;
 
   beforeAll(async () => {
     service = await startStaffService({ env: { ADMIN_API_TOKEN: ADMIN_TOKEN } });
@@ -212,7 +211,7 @@ describe('the actor of an admin API request', () => {
 });
 
 /** Every value and key under a prefix, as text. */
-async function dumpValues(redis: Redis, prefix: string): Promise<string[]> {
+async function dumpValues(redis: TestRedis, prefix: string): Promise<string[]> {
   const texts: string[] = [];
   for (const key of await keysWithPrefix(redis, prefix)) {
     texts.push(key);
