@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,13 @@ export interface RedisClusterOptions {
   replicasPerMaster?: number;
   /** cluster-node-timeout: how long a node may be unreachable before its replica takes over. */
   nodeTimeoutMs?: number;
+  /** More redis-server arguments for every node, after ours (a deployment's ACL users, memory...). */
+  nodeArguments?: readonly string[];
+  /**
+   * The user this harness connects as (to create the cluster and watch it) and replicas replicate
+   * as, when nodeArguments switch the default user off; it needs every command.
+   */
+  admin?: { username: string; password: string };
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -49,16 +56,24 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     if (!ports.includes(port)) ports.push(port);
   }
   const children = new Map<number, ChildProcess>();
+  const admin = options.admin;
+  const auth = admin ? ['--user', admin.username, '--pass', admin.password, '--no-auth-warning'] : [];
+  const cli = (port: number, ...command: string[]) => cliReply(port, [...auth, ...command]);
   const start = (port: number) => {
+    // A directory per node: an append-only file among nodeArguments is named the same on each.
+    const nodeDir = path.join(dir, String(port));
+    mkdirSync(nodeDir, { recursive: true });
     const child = spawn(
       'redis-server',
       [
         '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes',
         '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', String(nodeTimeout),
-        '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning',
+        '--save', '', '--appendonly', 'no', '--dir', nodeDir, '--loglevel', 'warning',
         // A replica's first sync at once, not after the default 5 s wait for more replicas: until
         // it has synced, a replica cannot take over from its master.
         '--repl-diskless-sync-delay', '0',
+        ...(admin ? ['--masteruser', admin.username, '--masterauth', admin.password] : []),
+        ...(options.nodeArguments ?? []),
       ],
       { stdio: 'ignore' },
     );
@@ -80,11 +95,11 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     for (const port of ports) await until(() => cli(port, 'PING') === 'PONG', `redis-server on ${port} did not answer`);
     const created = spawnSync(
       'redis-cli',
-      ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', String(replicas), '--cluster-yes'],
+      [...auth, '--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', String(replicas), '--cluster-yes'],
       { encoding: 'utf8', timeout: READY_TIMEOUT_MS },
     );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
-    await until(() => ports.every((port) => isReady(port, ports.length, masters)), 'the cluster did not become ready');
+    await until(() => ports.every((port) => isReady(cli, port, ports.length, masters)), 'the cluster did not become ready');
   } catch (error) {
     await stop();
     throw error;
@@ -107,7 +122,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
  * The node's view: cluster_state:ok, every node known and connected, with `masters` masters; and,
  * on a replica, its replication link up (a replica that never synced cannot be failed over to).
  */
-function isReady(port: number, nodes: number, masters: number): boolean {
+function isReady(cli: (port: number, ...command: string[]) => string, port: number, nodes: number, masters: number): boolean {
   if (!/^cluster_state:ok/m.test(cli(port, 'CLUSTER', 'INFO'))) return false;
   const replication = cli(port, 'INFO', 'replication');
   if (/^role:slave/m.test(replication) && !/^master_link_status:up/m.test(replication)) return false;
@@ -116,8 +131,8 @@ function isReady(port: number, nodes: number, masters: number): boolean {
   return connected.length === nodes && connected.filter((line) => /master/.test(line.split(' ')[2] ?? '')).length === masters;
 }
 
-function cli(port: number, ...command: string[]): string {
-  const result = spawnSync('redis-cli', ['-p', String(port), ...command], { encoding: 'utf8', timeout: 5_000 });
+function cliReply(port: number, args: readonly string[]): string {
+  const result = spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8', timeout: 5_000 });
   return result.status === 0 ? result.stdout.trim() : '';
 }
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -11,7 +11,7 @@ import { ADMIN_TOKEN, FAST_ARGON2, MINIMAL_EXPOSURE, MINIMAL_INCIDENT } from '..
 import { built, startBuiltServer, type RunningServer } from '../support/built-process';
 import { until } from '../support/eventually';
 import { runLoadList } from '../support/load-list-fixtures';
-import { freePort } from '../support/redis-server';
+import { freePort, startRedisCluster } from '../support/redis-server';
 import {
   APP,
   forRedisVersion,
@@ -27,9 +27,10 @@ import {
 /*
  * The compose file's Redis, ACLs and all, under the built server: redis-server runs with the
  * arguments docker-compose.yml gives it (parsed from the file, with only the port, address and
- * data directory added, and an inspector user of the test's own to read ACL LOG), and the server
- * with the app service's environment (REDIS_URL pointed at that port; cheap argon2 costs, high
- * check limits, HOST on loopback). Then every path that talks to Redis: readiness, a staff sign-in
+ * data directory added, and an inspector user of the test's own to read ACL LOG), once as one
+ * Redis and once as every node of a Redis Cluster (3 masters, 3 replicas); the server runs with the
+ * app service's environment (REDIS_URL pointed at that port, or REDIS_CLUSTER_NODES with the same
+ * user and password; cheap argon2 costs, high check limits, HOST on loopback). Then every path that talks to Redis: readiness, a staff sign-in
  * and the consoles, an API token, a list uploaded and published, public and private checks, an
  * erasure, a sign-out, a graceful stop. Any command the ACL refuses fails the test: ACL LOG (which
  * records refusals inside Lua scripts too, and those ioredis swallows) must hold none, and the
@@ -113,14 +114,98 @@ function csrfOf(html: string): string {
   return token;
 }
 
-describe('docker-compose.yml\'s Redis ACL under the built server', () => {
-  const host = requiredHostEnv({ ADMIN_API_TOKEN: ADMIN_TOKEN });
-  const inspectorPassword = randomBytes(16).toString('hex');
-  let redisProcess: ChildProcess;
+/** The compose file's Redis, run here: how the app reaches it, and what its ACL refused. */
+interface AclRedis {
+  /** The app's store settings: the compose file's user and password, pointed at this Redis. */
+  storeEnv: Record<string, string>;
+  /** A node's port, for bare connections and redis-cli. */
+  port: number;
+  /** ACL LOG of every node, each entry as its fields. */
+  aclLog(): Promise<Record<string, unknown>[]>;
+  stop(): Promise<void>;
+}
+
+type OpenAclRedis = (redisArguments: readonly string[], composeUrl: URL, inspector: { username: string; password: string }) => Promise<AclRedis>;
+
+function inspectorUser(inspector: { username: string; password: string }): string[] {
+  return ['--user', inspector.username, 'on', `>${inspector.password}`, 'allkeys', 'allchannels', 'allcommands'];
+}
+
+async function aclLogOf(port: number, inspector: { username: string; password: string }): Promise<Record<string, unknown>[]> {
+  const client = new Redis({ host: '127.0.0.1', port, username: inspector.username, password: inspector.password, maxRetriesPerRequest: 1 });
+  try {
+    const log = (await client.call('ACL', 'LOG')) as unknown[][];
+    return log.map((entry) => {
+      const fields: Record<string, unknown> = {};
+      for (let at = 0; at + 1 < entry.length; at += 2) fields[String(entry[at])] = entry[at + 1];
+      return fields;
+    });
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** One redis-server, as compose runs it. */
+const oneRedis: OpenAclRedis = async (redisArguments, composeUrl, inspector) => {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'xc-compose-acl-'));
+  const redisProcess = spawn('redis-server', [...redisArguments, ...inspectorUser(inspector), '--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let redisOutput = '';
+  const collect = (chunk: Buffer) => (redisOutput = (redisOutput + chunk.toString()).slice(-10_000));
+  redisProcess.stdout?.on('data', collect);
+  redisProcess.stderr?.on('data', collect);
+  const probe = new Redis({ host: '127.0.0.1', port, username: inspector.username, password: inspector.password, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
+  probe.on('error', () => undefined);
+  await until(`redis-server answers (${redisOutput})`, async () => ((await probe.connect().then(() => probe.ping(), () => undefined)) === 'PONG' ? true : undefined));
+  probe.disconnect();
+  const url = new URL(composeUrl.href);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return {
+    storeEnv: { REDIS_URL: url.href },
+    port,
+    aclLog: () => aclLogOf(port, inspector),
+    stop: async () => {
+      if (redisProcess.exitCode === null && redisProcess.signalCode === null) {
+        const exited = new Promise((resolve) => redisProcess.once('exit', resolve));
+        redisProcess.kill('SIGKILL');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * A Redis Cluster (3 masters, 3 replicas) whose every node runs with the compose file's arguments:
+ * what a clustered deployment of the same ACL meets, cluster commands and WAIT on replicas included.
+ */
+const redisCluster: OpenAclRedis = async (redisArguments, composeUrl, inspector) => {
+  const cluster = await startRedisCluster({ nodeArguments: [...redisArguments, ...inspectorUser(inspector)], admin: inspector });
+  return {
+    storeEnv: {
+      REDIS_CLUSTER_NODES: cluster.nodes,
+      REDIS_USERNAME: decodeURIComponent(composeUrl.username),
+      REDIS_PASSWORD: decodeURIComponent(composeUrl.password),
+    },
+    port: cluster.ports[0] as number,
+    aclLog: async () => (await Promise.all(cluster.ports.map((port) => aclLogOf(port, inspector)))).flat(),
+    stop: () => cluster.stop(),
+  };
+};
+
+describe.each([
+  ['one Redis', oneRedis],
+  ['a Redis Cluster', redisCluster],
+] as const)('docker-compose.yml\'s Redis ACL under the built server, on %s', (_name, openRedis: OpenAclRedis) => {
+  const host = requiredHostEnv({ ADMIN_API_TOKEN: ADMIN_TOKEN });
+  const inspector = { username: INSPECTOR, password: randomBytes(16).toString('hex') };
+  let redis: AclRedis;
   let redisPort: number;
+  let appUser: string;
   let dataDir: string;
-  let inspector: Redis;
   let server: RunningServer;
   let appEnv: Record<string, string>;
   let droppedRules: string[];
@@ -164,32 +249,14 @@ describe('docker-compose.yml\'s Redis ACL under the built server', () => {
     const local = forRedisVersion(resolvedCommand(service(compose, REDIS), host), localRedisVersion());
     droppedRules = local.dropped;
     expect(local.words[0]).toBe('redis-server');
-    redisPort = await freePort();
-    dataDir = await mkdtemp(path.join(tmpdir(), 'xc-compose-acl-'));
-    redisProcess = spawn(
-      'redis-server',
-      [
-        ...local.words.slice(1),
-        ...['--user', INSPECTOR, 'on', `>${inspectorPassword}`, 'allkeys', 'allchannels', 'allcommands'],
-        ...['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dataDir],
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const collect = (chunk: Buffer) => (redisOutput = (redisOutput + chunk.toString()).slice(-10_000));
-    redisProcess.stdout?.on('data', collect);
-    redisProcess.stderr?.on('data', collect);
-    inspector = new Redis({ host: '127.0.0.1', port: redisPort, username: INSPECTOR, password: inspectorPassword, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
-    inspector.on('error', () => undefined);
-    await until(`redis-server answers (${redisOutput})`, async () => ((await inspector.connect().then(() => inspector.ping(), () => undefined)) === 'PONG' ? true : undefined));
-
-    appEnv = resolvedEnvironment(service(compose, APP), host);
-    const composeUrl = new URL(appEnv.REDIS_URL as string);
-    const redisUrl = new URL(composeUrl.href);
-    redisUrl.hostname = '127.0.0.1';
-    redisUrl.port = String(redisPort);
+    dataDir = await mkdtemp(path.join(tmpdir(), 'xc-compose-acl-list-'));
+    const { REDIS_URL: composeUrl, ...composeEnv } = resolvedEnvironment(service(compose, APP), host);
+    appUser = decodeURIComponent(new URL(composeUrl as string).username);
+    redis = await openRedis(local.words.slice(1), new URL(composeUrl as string), inspector);
+    redisPort = redis.port;
     appEnv = {
-      ...appEnv,
-      REDIS_URL: redisUrl.href,
+      ...composeEnv,
+      ...redis.storeEnv,
       HOST: '127.0.0.1',
       ...FAST_ARGON2,
       // Limits on (their counters are Redis commands too), but high enough for this test's checks.
@@ -201,12 +268,7 @@ describe('docker-compose.yml\'s Redis ACL under the built server', () => {
 
   afterAll(async () => {
     await server?.kill();
-    inspector?.disconnect();
-    if (redisProcess && redisProcess.exitCode === null && redisProcess.signalCode === null) {
-      const exited = new Promise((resolve) => redisProcess.once('exit', resolve));
-      redisProcess.kill('SIGKILL');
-      await exited;
-    }
+    await redis?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -221,7 +283,7 @@ describe('docker-compose.yml\'s Redis ACL under the built server', () => {
       'PING',
       'AUTH default guess',
       'AUTH default ""',
-      `AUTH ${new URL(appEnv.REDIS_URL as string).username} wrong-password`,
+      `AUTH ${appUser} wrong-password`,
     ]);
 
     expect(unauthenticated).toMatch(/^-NOAUTH/);
@@ -253,7 +315,7 @@ describe('docker-compose.yml\'s Redis ACL under the built server', () => {
   it('when the first admin is created and signs in, then the consoles answer and the admin gets an API token', async () => {
     const created = await runBuiltWithInput(
       'scripts/create-admin.js',
-      { REDIS_URL: appEnv.REDIS_URL as string, OPRF_SECRET_KEY: host.OPRF_SECRET_KEY as string, LOG_LEVEL: 'silent' },
+      { ...redis.storeEnv, OPRF_SECRET_KEY: host.OPRF_SECRET_KEY as string, LOG_LEVEL: 'silent' },
       [STAFF_USERNAME],
       `${STAFF_PASSWORD}\n`,
     );
@@ -315,12 +377,7 @@ describe('docker-compose.yml\'s Redis ACL under the built server', () => {
     // SIGTERM: the statistics are flushed on the way out (HINCRBY in MULTI), through the ACL too.
     expect(await server.stop()).toBe(0);
 
-    const log = (await inspector.call('ACL', 'LOG')) as unknown[][];
-    const entries = log.map((entry) => {
-      const fields: Record<string, unknown> = {};
-      for (let at = 0; at + 1 < entry.length; at += 2) fields[String(entry[at])] = entry[at + 1];
-      return fields;
-    });
+    const entries = await redis.aclLog();
     // Only the failed AUTHs this file made on purpose; never a refused command, key or channel.
     expect(entries.filter((entry) => entry.reason !== 'auth')).toEqual([]);
     expect(server.output()).not.toMatch(/NOPERM/);
