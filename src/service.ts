@@ -10,7 +10,7 @@ import type { OperatorIdentity, Feature } from './http';
 import { seedDemo } from './demo';
 import { createHashingFeature, type HashingFeature, generateOprfSecretKey, OprfKey } from './hashing';
 import { createHealthFeature, prepareStore, Readiness, storeProblemFinder, type StoreProblem } from './health';
-import { createListsFeature, type ListsFeature } from './lists';
+import { createListsFeature, ListDataLostError, type ListsFeature } from './lists';
 import { createPrivateCheckFeature, type PrivateCheckFeature } from './private-check';
 import { createMetricsFeature, type MetricsFeature } from './metrics';
 import type { OpenApiDocument } from './openapi';
@@ -216,6 +216,16 @@ export async function openService(config: Config, options: ServiceOptions): Prom
  * be lost (it fails at activation with list_upload_cancelled; it never goes live partial).
  */
 export async function prepareToServe(service: Service): Promise<void> {
-  const cleaned = await service.lists.service.deleteUnusedVersions();
+  let cleaned: number;
+  try {
+    cleaned = await service.lists.service.deleteUnusedVersions();
+  } catch (error) {
+    // A store that lost acknowledged writes (a live version went back): nothing is deleted from
+    // it, since what looks unused may be what a restore needs. The server still starts, and its
+    // checks and readiness answer 503 until the list is uploaded again; so it can take that upload.
+    if (!(error instanceof ListDataLostError)) throw error;
+    service.logger.error({ err: error }, 'the store lost list data: unused versions were not cleaned up');
+    return;
+  }
   if (cleaned > 0) service.logger.info({ versions: cleaned }, 'deleted unused hashed-list versions');
 }

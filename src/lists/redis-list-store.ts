@@ -6,6 +6,7 @@ import { SEARCH_BUCKET_LUA, SEARCH_FOUND, SEARCH_NO_KEY } from './bucket-search-
 import { ListDataLostError, StagedVersionGoneError, type Activation, type BucketRead, type BucketReadResult, type ListProbe, type ListStore, type LiveList, type ProbeResult, type StagedList, type UnusedVersion } from './list-store';
 import { allBuckets, on, type Pipeline, unlinkAll } from './redis-batches';
 import { VersionKeys, versionField } from './redis-list-keys';
+import { LiveVersionMarks } from './live-version-marks';
 import { buildStagedMap, migrateLiveVersion } from './redis-list-migration';
 import { deleteStaged, packStaged, sealStored } from './redis-list-packing';
 import { assertListBucketBits, assertStoredBucket, digestsIn, STORED_BUCKET_BITS, storedBucketOf, storedDigestOf } from './stored-buckets';
@@ -77,6 +78,9 @@ export class RedisListStore implements ListStore {
   // pointer may name a version whose keys are deleted or, worse, whose rows answer as before the
   // upload; either way the checks answer 503 until a new upload goes live.
   readonly #highestLive = new Map<string, number>();
+  // The same, written at each activation where a failover of the pointers' node cannot reach it
+  // all, and read at start: a server started after such a failover knows what went live before.
+  readonly #marks: LiveVersionMarks;
 
   constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
@@ -86,6 +90,7 @@ export class RedisListStore implements ListStore {
     this.#nextVersion = `${prefix}{lists}:next-version`;
     // Per exposure, how many versions went live (LiveList.liveNumber); kept across removals.
     this.#liveNumbers = `${prefix}{lists}:live-numbers`;
+    this.#marks = new LiveVersionMarks(redis, prefix);
     redis.defineCommand(SEARCH_COMMAND, { numberOfKeys: 1, lua: SEARCH_BUCKET_LUA });
   }
 
@@ -117,6 +122,11 @@ export class RedisListStore implements ListStore {
     for (const list of await this.liveLists()) {
       const outcome = await migrateLiveVersion(this.#redis, this.#keys(list), await this.#bucketBitsOf(list), list.records);
       if (outcome === 'damaged') this.#unmigrated.set(versionField(list.exposureId, list.version), list);
+    }
+    // Last: a live version below its mark is refused by the checks and readiness (503), not by
+    // the start, so that the server is up to take the upload that mends it.
+    for (const [exposureId, version] of await this.#marks.highest()) {
+      if (version > (this.#highestLive.get(exposureId) ?? 0)) this.#highestLive.set(exposureId, version);
     }
   }
 
@@ -156,7 +166,12 @@ export class RedisListStore implements ListStore {
 
   async beginVersion(exposureId: string, profileId: string, bucketBits: number, now: Date): Promise<StagedList> {
     assertListBucketBits(bucketBits);
-    const version = await this.#redis.hincrby(this.#nextVersion, exposureId, 1);
+    let version = await this.#redis.hincrby(this.#nextVersion, exposureId, 1);
+    // After a failover lost writes, the counter may have gone back below versions that were live:
+    // a new upload takes a number above them, so it is never mistaken for (or mixed with the keys
+    // of) a version of the same number that the failover forgot.
+    const highest = this.#highestLive.get(exposureId) ?? 0;
+    if (version <= highest) version = await this.#redis.hincrby(this.#nextVersion, exposureId, highest - version + 1);
     const staged: UnusedVersion = { exposureId, version, profileId, bucketBits, startedAt: now.toISOString() };
     await this.#redis.hset(this.#versions, versionField(exposureId, version), JSON.stringify(staged));
     // After the record, so that an upload cut short here is still found and cleaned up.
@@ -224,6 +239,7 @@ export class RedisListStore implements ListStore {
     if (reply === -1) throw new StagedVersionGoneError(staged.exposureId, staged.version);
     if (!Array.isArray(reply)) throw new Error(`unexpected activation reply ${reply}`);
     const [previous, liveNumber] = reply;
+    await this.#marks.raise(staged.exposureId, staged.version);
     await this.#awaitReplica();
     return { live: { ...live, liveNumber }, replaced: previous === null ? null : liveListOf(previous) };
   }

@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import calculateSlot from 'cluster-key-slot';
 import request from 'supertest';
+import { FAST_ARGON2 } from '../admin/admin-fixtures';
+import { until } from '../support/eventually';
+import { NO_RATE_LIMITS, startTestService, type TestService } from '../support/test-app';
 import { type ClusterWithList, startClusterWithList } from './cluster-list-fixture';
 
 /*
@@ -15,6 +18,12 @@ import { type ClusterWithList, startClusterWithList } from './cluster-list-fixtu
 const FIRST = ['kenji.tanaka@example.jp', 'yuki.sato@example.jp'];
 const SECOND_ONLY = 'new.in.version2@example.jp';
 const UNLISTED = 'not.listed@example.org';
+// Enough addresses that some fall in buckets on each master, the rolled-back one included.
+const MANY_UNLISTED = Array.from({ length: 24 }, (_, index) => `someone.${index}@example.org`);
+
+async function checkOn(service: TestService, email: string): Promise<number> {
+  return (await request(service.app).post('/api/v1/check').send({ email })).status;
+}
 
 describe('when a replica that missed the newest version of a list takes over', () => {
   let fixture: ClusterWithList;
@@ -74,8 +83,8 @@ describe('when a replica that missed the newest version of a list takes over', (
     }
     // Once the client has followed the failover, the pointer it reads is the older one: refused.
     const answers: { status: number; affected?: boolean }[] = [];
-    const until = Date.now() + 10_000;
-    while (Date.now() < until) {
+    const watchUntil = Date.now() + 10_000;
+    while (Date.now() < watchUntil) {
       for (const address of [SECOND_ONLY, ...FIRST, UNLISTED]) answers.push(await check(address));
     }
     expect([...new Set(answers.map((answer) => JSON.stringify(answer)))]).toEqual([JSON.stringify({ status: 503 })]);
@@ -83,9 +92,28 @@ describe('when a replica that missed the newest version of a list takes over', (
     expect(ready.status).toBe(503);
     expect(ready.body.error.code).toBe('store_lost_data');
 
-    // Uploading the list again mends it.
-    expect(await upload([...FIRST, SECOND_ONLY])).toBe(200);
-    expect(await check(SECOND_ONLY)).toEqual({ status: 200, affected: true });
-    expect(await check(UNLISTED)).toEqual({ status: 200, affected: false });
+    // A server started only now never saw the newer version: the marks written away from the
+    // pointers' node tell it. Without them, the addresses whose buckets sit on the rolled-back
+    // node would be read from the older version's keys there, and answer "not affected".
+    const late = await startTestService({
+      store: 'cluster',
+      prefix: service.config.redisKeyPrefix,
+      key: Buffer.from(service.config.oprfSecretKey as Uint8Array).toString('hex'),
+      env: { REDIS_CLUSTER_NODES: cluster.nodes, ...FAST_ARGON2, ...NO_RATE_LIMITS },
+    });
+    try {
+      const lateAnswers = await Promise.all([SECOND_ONLY, ...FIRST, UNLISTED, ...MANY_UNLISTED].map((email) => checkOn(late, email)));
+      expect(new Set(lateAnswers)).toEqual(new Set([503]));
+      expect((await request(late.app).get('/readyz')).status).toBe(503);
+
+      // Uploading the list again mends it, for both servers.
+      expect(await upload([...FIRST, SECOND_ONLY])).toBe(200);
+      expect(await check(SECOND_ONLY)).toEqual({ status: 200, affected: true });
+      expect(await check(UNLISTED)).toEqual({ status: 200, affected: false });
+      await until('the late server sees the new version', async () => ((await checkOn(late, SECOND_ONLY)) === 200 ? true : undefined));
+      expect((await request(late.app).get('/readyz')).status).toBe(200);
+    } finally {
+      await late.close();
+    }
   }, 90_000);
 });

@@ -66,12 +66,17 @@ describe('redis list layout', () => {
       await lists.removeList('exp-x');
       // The version counter, the live-number counter and the live pointers (holding the store's
       // identity) are left: ids are never reused, so a stale reader can't mix versions, and a
-      // live number is never shown twice.
-      expect((await keysWithPrefix(redis, prefix)).sort()).toEqual([
+      // live number is never shown twice. So are the eight marks of the highest live version,
+      // spread over the slot range (live-version-marks.ts), which say the same to a later start.
+      const left = (await keysWithPrefix(redis, prefix)).sort();
+      const marks = left.filter((key) => /\{lists-mark-\d+\}:highest-live$/.test(key));
+      expect(marks).toHaveLength(8);
+      expect(left.filter((key) => !marks.includes(key))).toEqual([
         `${prefix}{lists}:live`,
         `${prefix}{lists}:live-numbers`,
         `${prefix}{lists}:next-version`,
       ]);
+      expect(await Promise.all(marks.map((key) => redis.hgetall(key)))).toEqual(marks.map(() => ({ 'exp-x': String(staged.version) })));
     } finally {
       await unlinkAll(redis, prefix);
       redis.disconnect();

@@ -66,10 +66,16 @@ export async function startTestService(
         });
   const logger = options.logger ?? pino({ level: 'silent' });
   const runtime = await openService(config, { logger });
-  // As the server does before it listens.
-  await prepareToServe(runtime);
-  if (options.seed && !runtime.demoMode) {
-    await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists.service, profile: runtime.hashing.profile });
+  try {
+    // As the server does before it listens.
+    await prepareToServe(runtime);
+    if (options.seed && !runtime.demoMode) {
+      await seedDemo({ catalog: runtime.stores.catalog, lists: runtime.lists.service, profile: runtime.hashing.profile });
+    }
+  } catch (error) {
+    // A start that fails half-way lets go of its store connections, or jest would wait on them.
+    await runtime.close();
+    throw error;
   }
   const app = createApp(runtime);
   return { app, runtime, config, close: () => runtime.close() };
