@@ -27,6 +27,8 @@ const FAIL_FAST: Pick<RedisOptions, 'maxRetriesPerRequest' | 'commandTimeout' | 
   commandTimeout: 2_000,
   connectTimeout: 5_000,
 };
+// What ioredis says when a connection failed, without saying why: a later, more specific error wins.
+const GENERIC_CONNECT_ERROR = /^(Connection is closed|Failed to refresh slots cache|None of startup nodes is available)/;
 // Keep reconnecting in the background so the service recovers on its own when Redis returns.
 const reconnectDelay = (attempt: number): number => Math.min(attempt * 200, 2_000);
 
@@ -34,8 +36,21 @@ export async function connectRedis(target: RedisTarget | string): Promise<RedisC
   const chosen: RedisTarget = typeof target === 'string' ? { kind: 'single', url: target } : target;
   const redis = chosen.kind === 'single' ? singleClient(chosen.url) : clusterClient(chosen);
   // Without a listener ioredis prints every reconnect failure; readiness reports the state instead.
-  redis.on('error', () => undefined);
-  await redis.connect();
+  // The last one is kept: when the first connection fails, ioredis rejects with only "Connection
+  // is closed." or "None of startup nodes is available", and the operator needs the reason.
+  let lastError: Error | undefined;
+  const remember = (error: Error) => {
+    if (lastError === undefined || !GENERIC_CONNECT_ERROR.test(error.message)) lastError = error;
+  };
+  redis.on('error', remember);
+  // A cluster's own errors say only that no node answered; each node's says why.
+  if (isCluster(redis)) redis.on('node error', (error: Error, node: string) => remember(new Error(`${node}: ${error.message}`)));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw withCause(error, lastError);
+  }
   // A cluster client connects to a node when it first has a command for it, and a burst of
   // commands sent while that connection is being made can reach the node out of the order sent.
   // Connected to every master before the first request, concurrent commands keep their order.
@@ -46,6 +61,16 @@ export async function connectRedis(target: RedisTarget | string): Promise<RedisC
 /** Whether the client is a cluster's: multi-key work must then be split by node (redis-groups.ts). */
 export function isCluster(redis: RedisClient): redis is Cluster {
   return redis instanceof Cluster;
+}
+
+/**
+ * The connection error, its message followed by what Redis or the network said (ECONNREFUSED,
+ * WRONGPASS, a TLS failure...). The message keeps its start, which isStoreFailure recognises.
+ * Neither holds a password: ioredis's errors name hosts and ports only.
+ */
+function withCause(error: unknown, cause: Error | undefined): unknown {
+  if (!(error instanceof Error) || cause === undefined || cause === error || error.message.includes(cause.message)) return error;
+  return new Error(`${error.message.replace(/\.$/, '')}: ${cause.message}`, { cause });
 }
 
 function singleClient(url: string): Redis {
