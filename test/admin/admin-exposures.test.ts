@@ -265,15 +265,18 @@ describe('admin exposures', () => {
       expect((await keysWithPrefix(redis, prefix)).filter((key) => key.includes(id))).toEqual([]);
       expect((await runtime.stores.lists.liveLists()).filter((list) => list.exposureId === id)).toEqual([]);
       expect((await runtime.stores.lists.unusedVersions()).filter((version) => version.exposureId === id)).toEqual([]);
-      // Of list metadata only the counters of versions and live numbers still name the exposure
-      // (ListStore.removeList keeps them; they hold numbers, nothing derived from an address).
+      // Of list metadata only the counters of versions and live numbers, and the marks of the
+      // highest live version (live-version-marks.ts), still name the exposure (ListStore.removeList
+      // keeps them; they hold numbers, nothing derived from an address).
       const mentions: string[] = [];
       for (const key of await keysWithPrefix(redis, prefix)) {
         if ((await redis.type(key)) !== 'hash') continue;
         const fields = await redis.hkeys(key);
         if (fields.some((field) => field.includes(id))) mentions.push(key);
       }
-      expect(mentions.sort()).toEqual([`${prefix}{lists}:live-numbers`, `${prefix}{lists}:next-version`]);
+      const marks = mentions.filter((key) => /\{lists-mark-\d+\}:highest-live$/.test(key));
+      expect(marks).toHaveLength(8);
+      expect(mentions.filter((key) => !marks.includes(key)).sort()).toEqual([`${prefix}{lists}:live-numbers`, `${prefix}{lists}:next-version`]);
     });
   });
 
