@@ -156,10 +156,17 @@ const oneRedis: OpenAclRedis = async (redisArguments, composeUrl, inspector) => 
   const collect = (chunk: Buffer) => (redisOutput = (redisOutput + chunk.toString()).slice(-10_000));
   redisProcess.stdout?.on('data', collect);
   redisProcess.stderr?.on('data', collect);
-  const probe = new Redis({ host: '127.0.0.1', port, username: inspector.username, password: inspector.password, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
+  // A client that keeps retrying by itself until redis-server listens (on a busy machine it may
+  // take a moment), polled for readiness: calling connect() again on a retrying client only rejects.
+  const probe = new Redis({ host: '127.0.0.1', port, username: inspector.username, password: inspector.password, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
   probe.on('error', () => undefined);
-  await until(`redis-server answers (${redisOutput})`, async () => ((await probe.connect().then(() => probe.ping(), () => undefined)) === 'PONG' ? true : undefined));
-  probe.disconnect();
+  try {
+    await until('redis-server answers', async () => (probe.status === 'ready' && (await probe.ping().catch(() => undefined)) === 'PONG' ? true : undefined), 30_000);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; redis-server wrote: ${redisOutput}`);
+  } finally {
+    probe.disconnect();
+  }
   const url = new URL(composeUrl.href);
   url.hostname = '127.0.0.1';
   url.port = String(port);
