@@ -51,10 +51,6 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'redis-cluster-'));
   const ports: number[] = [];
-  while (ports.length < masters * (1 + replicas)) {
-    const port = await freePortWithBus();
-    if (!ports.includes(port)) ports.push(port);
-  }
   const children = new Map<number, ChildProcess>();
   const admin = options.admin;
   const auth = admin ? ['--user', admin.username, '--pass', admin.password, '--no-auth-warning'] : [];
@@ -90,9 +86,25 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     await Promise.all(ports.map(kill));
     rmSync(dir, { recursive: true, force: true });
   };
+  // A port found free may be taken by another process before redis-server binds it (the suites
+  // start servers in parallel): such a node exits at once, and the next free port is tried.
+  const startOnFreePort = async (): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await freePortWithBus();
+      if (ports.includes(port)) continue;
+      start(port);
+      const child = children.get(port) as ChildProcess;
+      await until(() => cli(port, 'PING') === 'PONG' || child.exitCode !== null, `redis-server on ${port} did not answer`);
+      if (child.exitCode === null) {
+        ports.push(port);
+        return;
+      }
+      children.delete(port);
+      if (attempt === 5) throw new Error(`redis-server exited at start on ${attempt} free ports in turn (last: ${port}, code ${child.exitCode})`);
+    }
+  };
   try {
-    ports.forEach(start);
-    for (const port of ports) await until(() => cli(port, 'PING') === 'PONG', `redis-server on ${port} did not answer`);
+    while (ports.length < masters * (1 + replicas)) await startOnFreePort();
     const created = spawnSync(
       'redis-cli',
       [...auth, '--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', String(replicas), '--cluster-yes'],
