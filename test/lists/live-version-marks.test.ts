@@ -1,6 +1,6 @@
 import { LiveVersionMarks } from '../../src/lists/live-version-marks';
-import { connectRedis, isCluster, type RedisClient } from '../../src/store';
-import { deleteKeys, keysWithPrefix, testClusterNodes, uniquePrefix } from '../support/test-redis';
+import { isCluster, type RedisClient } from '../../src/store';
+import { connectTestCluster, deleteKeys, keysWithPrefix, uniquePrefix } from '../support/test-redis';
 
 /*
  * The marks of the highest live versions (src/lists/live-version-marks.ts) on the test cluster:
@@ -13,7 +13,7 @@ describe('live version marks on a Redis Cluster', () => {
   let marks: LiveVersionMarks;
 
   beforeAll(async () => {
-    cluster = await connectRedis({ kind: 'cluster', nodes: testClusterNodes(), username: undefined, password: undefined, tls: false, natMap: {} });
+    cluster = await connectTestCluster();
     marks = new LiveVersionMarks(cluster, prefix);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
-import { connectRedis, type RedisClient } from '../../src/store';
-import { keysWithPrefix, testClusterNodes, testRedisUrl, uniquePrefix } from '../support/test-redis';
+import type { RedisClient } from '../../src/store';
+import { connectTestCluster, deleteKeys, keysWithPrefix, testRedisUrl, uniquePrefix } from '../support/test-redis';
 
 /** One fresh, empty store of one implementation, and how to let go of it. */
 export interface OpenedStore<S> {
@@ -42,12 +42,12 @@ export function onRedis<S>(name: string, make: (redis: Redis, prefix: string) =>
  */
 export function onRedisCluster<S>(name: string, make: (redis: RedisClient, prefix: string) => S): OpenStore<S> {
   return async () => {
-    const cluster = await connectRedis({ kind: 'cluster', nodes: testClusterNodes(), username: undefined, password: undefined, tls: false, natMap: {} });
+    const cluster = await connectTestCluster();
     const prefix = uniquePrefix(name);
     return {
       store: make(cluster, prefix),
       close: async () => {
-        await Promise.all((await keysWithPrefix(cluster, prefix)).map((key) => cluster.unlink(key)));
+        await deleteKeys(cluster, await keysWithPrefix(cluster, prefix));
         await cluster.quit();
       },
     };

@@ -68,7 +68,6 @@ export function temporaryDirectory(name: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `${name}-`));
 }
 
-/** A list file of `rows` random rows (uniform 64-hex, as real argon2 outputs look), written a block at a time. */
 /** The bucket keys of one version of an exposure's list (layout: src/lists/redis-list-store.ts). */
 export function listVersionKeys(redis: Redis | Cluster, prefix: string, exposureId: string, version: number | '*'): Promise<string[]> {
   return keysMatching(redis, `${globEscaped(prefix)}lists:{*}:${globEscaped(exposureId)}/${version}`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import Redis, { Cluster } from 'ioredis';
+import { connectRedis, type RedisClient } from '../../src/store';
 
 export function testRedisUrl(): string {
   const url = process.env.REDIS_URL;
@@ -72,6 +73,11 @@ export function testClusterNodes(): { host: string; port: number }[] {
       const at = node.lastIndexOf(':');
       return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
     });
+}
+
+/** The test cluster through the client the service makes for REDIS_CLUSTER_NODES (connected, every master pinged). */
+export function connectTestCluster(): Promise<RedisClient> {
+  return connectRedis({ kind: 'cluster', nodes: testClusterNodes(), username: undefined, password: undefined, tls: false, natMap: {} });
 }
 
 /** A plain client of the test cluster, for looking at what the service wrote. */
