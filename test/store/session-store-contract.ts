@@ -7,6 +7,9 @@ type Data = session.SessionData;
 function cookie(maxAgeMs: number | null): session.Cookie {
   const made = new session.Cookie();
   made.maxAge = maxAgeMs ?? undefined;
+  // The setter derives originalMaxAge from expires minus a later Date.now(): a millisecond tick in
+  // between made it 1 ms short now and then. As express-session means it: the age asked for.
+  if (maxAgeMs !== null) made.originalMaxAge = maxAgeMs;
   made.httpOnly = true;
   made.sameSite = 'strict';
   return made;
